@@ -1,0 +1,44 @@
+# watchfloor — quickstart: `make demo`, then `make test`.
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO_DB ?= demo.db
+
+.PHONY: install demo test lint bench lock clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Installs exactly the hashed, locked dependency set, then watchfloor itself without resolving anything.
+$(STAMP): requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	rm -f $(DEMO_DB)
+	$(BIN)/watchfloor --db $(DEMO_DB) ingest --sample
+	$(BIN)/watchfloor --db $(DEMO_DB) summary
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_extract.py
+
+# Re-resolve and re-hash the dependency set (needs the package index).
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev \
+		--output-file requirements.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

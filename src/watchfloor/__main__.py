@@ -1,0 +1,5 @@
+"""``python -m watchfloor``."""
+
+from watchfloor.cli.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""The command-line interface (typer). Commands arrive through the ``register_commands`` hook."""

@@ -1,0 +1,65 @@
+"""Entry point: ``watchfloor`` builds its command tree from the plugin hooks."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from rich.markup import escape
+
+from watchfloor import __version__
+from watchfloor.cli.app import CommandGroups, err_console
+from watchfloor.config import load_settings
+from watchfloor.errors import WatchfloorError
+from watchfloor.plugins import plugin_manager
+
+
+def build_app() -> typer.Typer:
+    app = typer.Typer(
+        name="watchfloor",
+        help="OSINT workbench: ingest public reporting, find who says what, corroborate.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        add_completion=False,
+    )
+    eval_app = typer.Typer(help="Measure extraction quality on gold data.", no_args_is_help=True)
+    watchlist_app = typer.Typer(help="Analyst watchlists: names matched before statistical NER.",
+                                no_args_is_help=True)
+    app.add_typer(eval_app, name="eval")
+    app.add_typer(watchlist_app, name="watchlist")
+
+    @app.callback()
+    def root(
+        ctx: typer.Context,
+        db: str | None = typer.Option(None, "--db", help="Workspace: SQLite file path or database URL."),
+        version: bool = typer.Option(False, "--version", help="Print the version and exit."),
+    ) -> None:
+        if version:
+            typer.echo(__version__)
+            raise typer.Exit()
+        ctx.obj = load_settings(db)
+
+    plugin_manager().hook.register_commands(cli=CommandGroups(app, eval_app, watchlist_app))
+    return app
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; user-facing errors print one line on stderr and exit 1."""
+    app = build_app()
+    try:
+        code = app(args=argv, standalone_mode=False)
+    except WatchfloorError as exc:
+        err_console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        sys.exit(1)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.exit(130)
+    except Exception as exc:  # click usage errors
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
+    sys.exit(code if isinstance(code, int) else 0)

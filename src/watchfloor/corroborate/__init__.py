@@ -1,0 +1,1 @@
+"""Corroborate: claim clusters weighed by independent lines of evidence."""

@@ -1,0 +1,1 @@
+"""Bundled data: the default pipeline config and the sample corpus."""

@@ -1,0 +1,1 @@
+"""Evaluation: one scorer per extraction stage and its ``watchfloor eval`` command."""

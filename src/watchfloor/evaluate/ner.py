@@ -1,0 +1,173 @@
+"""NER scoring: exact span and coarse label, micro F1 (the evaluation interface's rule).
+
+``watchfloor eval ner --conll FILE`` scores our pipeline and, on the same text in the same run, the
+raw spaCy model, so the two figures are always comparable. ``--factrueval DIR`` scores Russian NER.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from watchfloor.cli.app import CommandGroups, console, print_json
+from watchfloor.errors import InputError
+from watchfloor.evaluate.metrics import PRF, compare_sets
+from watchfloor.hookspecs import hookimpl
+
+COARSE: dict[str, str] = {
+    "PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
+}
+#: Entity types CoNLL does not annotate; the raw baseline is also shown without them.
+NUMERIC = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+Triple = tuple[int, int, str]
+
+
+def coarse(label: str) -> str:
+    """PERSON→PER; ORG→ORG; GPE, LOC, FAC→LOC; everything else→MISC."""
+    return COARSE.get(label.upper(), "MISC")
+
+
+@dataclass(slots=True)
+class GoldDocument:
+    text: str
+    entities: set[Triple] = field(default_factory=set)
+
+
+def read_conll(path: Path) -> Iterator[GoldDocument]:
+    """Documents of a CoNLL-2003 file (IOB1 or IOB2), tokens joined by spaces, sentences by newlines."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, f"cannot read CoNLL file: {exc}") from None
+    text: list[str] = []
+    entities: set[Triple] = set()
+    offset = 0
+    current: list[Any] | None = None  # [start, end, label]
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            entities.add((current[0], current[1], current[2]))
+            current = None
+
+    def flush() -> Iterator[GoldDocument]:
+        nonlocal text, entities, offset
+        close()
+        if text:
+            yield GoldDocument("".join(text).rstrip(), entities)
+        text, entities, offset = [], set(), 0
+
+    for lineno, line in enumerate(lines, start=1):
+        if line.startswith("-DOCSTART-"):
+            yield from flush()
+            continue
+        if not line.strip():
+            close()
+            if text and not text[-1].endswith("\n"):
+                text[-1] = text[-1].rstrip(" ") + "\n"
+                offset = sum(len(t) for t in text)
+            continue
+        columns = line.split()
+        if len(columns) < 2:
+            raise InputError(path, f"line {lineno}: expected token and tag columns")
+        token, tag = columns[0], columns[-1]
+        start = offset
+        text.append(token + " ")
+        offset += len(token) + 1
+        end = start + len(token)
+        if tag == "O":
+            close()
+            continue
+        prefix, _, label = tag.partition("-")
+        if current is not None and prefix == "I" and current[2] == label:
+            current[1] = end
+        else:
+            close()
+            current = [start, end, label]
+    yield from flush()
+
+
+def score_documents(
+    gold: list[GoldDocument], predicted: Iterable[Iterable[tuple[int, int, str]]]
+) -> dict[str, PRF]:
+    """Micro and per-type counts; predicted labels are mapped to coarse types first."""
+    scores: dict[str, PRF] = {"micro": PRF()}
+    for doc, spans in zip(gold, predicted, strict=True):
+        mapped = {(s, e, coarse(label)) for s, e, label in spans}
+        for kind in {t for *_, t in doc.entities} | {t for *_, t in mapped}:
+            of_kind = [{x for x in spans if x[2] == kind} for spans in (doc.entities, mapped)]
+            scores.setdefault(kind, PRF()).add(compare_sets(*of_kind))
+        scores["micro"].add(compare_sets(doc.entities, mapped))
+    return scores
+
+
+def evaluate_conll(path: Path) -> dict[str, dict[str, PRF]]:
+    """Score our pipeline and the raw spaCy model on the same CoNLL text."""
+    from watchfloor.extract.pipeline import Pipeline
+    from watchfloor.model import Analysis
+
+    documents = list(read_conll(path))
+    pipeline = Pipeline.from_config(disable=["ner_ru", "temporal", "attribution", "claim_time"])
+    ours = [
+        [(e.span.start, e.span.end, e.label) for e in a.entities]
+        for a in pipeline.pipe(Analysis(d.text, lang="en") for d in documents)
+    ]
+    parse = pipeline.get("parse")
+    nlp = parse.nlp if parse is not None else None  # type: ignore[attr-defined]
+    if nlp is None:
+        raise RuntimeError("the pipeline has no spaCy parse component to compare against")
+    raw_docs = list(nlp.pipe(d.text for d in documents))
+    raw_all = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in raw_docs]
+    raw_named = [[t for t in spans if t[2] not in NUMERIC] for spans in raw_all]
+    return {
+        "watchfloor": score_documents(documents, ours),
+        "raw spaCy (named types)": score_documents(documents, raw_named),
+        "raw spaCy (all types)": score_documents(documents, raw_all),
+    }
+
+
+def _show(results: dict[str, dict[str, PRF]], as_json: bool) -> None:
+    if as_json:
+        print_json({system: {k: v.to_json() for k, v in s.items()} for system, s in results.items()})
+        return
+    from rich.table import Table
+
+    table = Table("system", "type", "precision", "recall", "F1", "tp", "fp", "fn")
+    for system, scores in results.items():
+        for kind in ["micro", *sorted(k for k in scores if k != "micro")]:
+            s = scores[kind]
+            table.add_row(system, kind, f"{s.precision:.4f}", f"{s.recall:.4f}", f"{s.f1:.4f}",
+                          str(s.tp), str(s.fp), str(s.fn))
+    console.print(table)
+
+
+@hookimpl
+def register_commands(cli: CommandGroups) -> None:
+    @cli.eval.command("ner")
+    def eval_ner(
+        conll: Path | None = typer.Option(None, "--conll", help="CoNLL-2003 file (English)."),
+        factrueval: Path | None = typer.Option(None, "--factrueval", help="FactRuEval-2016 dev folder."),
+        as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+    ) -> None:
+        """Entity precision/recall/F1: exact span, coarse label (PER, ORG, LOC, MISC)."""
+        if (conll is None) == (factrueval is None):
+            raise typer.BadParameter("give exactly one of --conll FILE or --factrueval DIR")
+        if conll is not None:
+            if not conll.is_file():
+                raise InputError(conll, "no such file")
+            _show(evaluate_conll(conll), as_json)
+            return
+        assert factrueval is not None
+        if not factrueval.is_dir():
+            raise InputError(factrueval, "no such directory")
+        from watchfloor.evaluate.factrueval import score_factrueval
+        from watchfloor.extract.pipeline import Pipeline
+
+        pipeline = Pipeline.from_config(disable=["parse", "ner", "temporal", "attribution", "claim_time"])
+        result = score_factrueval(factrueval, pipeline)
+        print_json(result) if as_json else console.print(result)

@@ -1,0 +1,1 @@
+"""Extraction: a pipeline of registered components over an :class:`~watchfloor.model.Analysis`."""

@@ -1,0 +1,1 @@
+"""Ingest: readers turn files into :class:`~watchfloor.model.Document` objects with provenance."""

@@ -1,0 +1,16 @@
+"""The data model: value types that flow between stages and into the store (see docs/data-model.md)."""
+
+from watchfloor.model.analysis import Analysis, Attribution, EntityMention, TimeExpression
+from watchfloor.model.document import Document, DocumentKind
+from watchfloor.model.spans import Provenance, Span
+
+__all__ = [
+    "Analysis",
+    "Attribution",
+    "Document",
+    "DocumentKind",
+    "EntityMention",
+    "Provenance",
+    "Span",
+    "TimeExpression",
+]

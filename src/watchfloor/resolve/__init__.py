@@ -1,0 +1,1 @@
+"""Resolve: the same real-world entity across documents, languages and scripts."""

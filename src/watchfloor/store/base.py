@@ -1,0 +1,200 @@
+"""The Store interface: everything the rest of watchfloor knows about persistence.
+
+Machine output (mentions, times, claims) is written with the document in one transaction and always
+records the component (``name@version``) and span it came from. Analyst input (watchlist entries,
+later judgements) lives in tables of its own, never mixed with machine output.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from watchfloor.model import Analysis, Document
+
+
+@dataclass(slots=True)
+class StoredDocument:
+    id: str
+    kind: str
+    text: str
+    content_hash: str
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    published_at: datetime | None = None
+    retrieved_at: datetime | None = None
+    ingested_at: datetime | None = None
+    lang: str | None = None
+    source_path: str | None = None
+    syndicated_from: str | None = None  # id of the earliest near-duplicate copy
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class StoredMention:
+    id: int
+    document_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    component: str
+    entity_id: str | None = None
+
+
+@dataclass(slots=True)
+class StoredTime:
+    id: int
+    document_id: str
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    component: str
+    mod: str | None = None
+
+
+@dataclass(slots=True)
+class StoredClaim:
+    """An attribution stored with its evidence."""
+
+    id: int
+    document_id: str
+    cue: str
+    cue_start: int
+    cue_end: int
+    content: str
+    content_start: int
+    content_end: int
+    sentence_start: int
+    sentence_end: int
+    stance: str
+    component: str
+    source: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    speaker: str | None = None  # named speaker a pronoun/role source refers to
+    speaker_entity_id: str | None = None
+    hedge: str | None = None
+    via: list[str] = field(default_factory=list)
+    time_value: str | None = None
+    time_precision: str | None = None  # day, month, year, decade, century
+    entity_ids: list[str] = field(default_factory=list)
+    document_title: str | None = None
+    publisher: str | None = None
+    published_at: datetime | None = None
+
+
+@dataclass(slots=True)
+class EntitySummary:
+    id: str
+    type: str
+    name: str
+    mention_count: int
+    document_count: int
+    publishers: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class WatchlistEntry:
+    """An analyst's watched name: a canonical name, its type and aliases in any script."""
+
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    id: str | None = None
+    notes: str | None = None
+
+
+@dataclass(slots=True)
+class ClaimFilter:
+    entity: str | None = None  # matches any entity name the claim mentions
+    speaker: str | None = None  # matches source or resolved speaker
+    stance: str | None = None
+    document_id: str | None = None
+    since: date | None = None
+    until: date | None = None
+    limit: int = 200
+
+
+@dataclass(slots=True)
+class AddResult:
+    document_id: str
+    created: bool  # False when an exact duplicate was already stored
+    duplicate_of: str | None = None
+
+
+class Store(ABC):
+    """A watchfloor workspace. Backends: SQLite (embedded default) and PostgreSQL."""
+
+    # -- documents ---------------------------------------------------------------------------
+    @abstractmethod
+    def add_document(
+        self,
+        document: Document,
+        analysis: Analysis,
+        *,
+        syndicated_from: str | None = None,
+        minhash: bytes | None = None,
+    ) -> AddResult:
+        """Store a document and all its machine output in one transaction.
+
+        An exact duplicate (same normalised content hash) writes nothing and returns
+        ``created=False`` with the id of the stored copy.
+        """
+
+    @abstractmethod
+    def find_by_hash(self, content_hash: str) -> str | None: ...
+
+    @abstractmethod
+    def minhash_signatures(self) -> Iterator[tuple[str, bytes]]:
+        """(document id, serialised MinHash) for every stored document that has one."""
+
+    @abstractmethod
+    def document(self, document_id: str) -> StoredDocument | None: ...
+
+    @abstractmethod
+    def documents(
+        self, *, kind: str | None = None, search: str | None = None, limit: int = 100
+    ) -> list[StoredDocument]:
+        """Documents newest first; ``search`` is a full-text query (FTS5 / tsvector)."""
+
+    @abstractmethod
+    def counts_by_kind(self) -> dict[str, int]: ...
+
+    # -- machine output ----------------------------------------------------------------------
+    @abstractmethod
+    def mentions(self, document_id: str) -> list[StoredMention]: ...
+
+    @abstractmethod
+    def times(self, document_id: str) -> list[StoredTime]: ...
+
+    @abstractmethod
+    def top_entities(self, *, type: str | None = None, limit: int = 20) -> list[EntitySummary]: ...
+
+    @abstractmethod
+    def claims(self, query: ClaimFilter | None = None) -> list[StoredClaim]: ...
+
+    # -- analyst input -----------------------------------------------------------------------
+    @abstractmethod
+    def add_watchlist_entries(self, entries: Iterable[WatchlistEntry]) -> int:
+        """Add or update entries (by name and type); returns how many were written."""
+
+    @abstractmethod
+    def watchlist(self) -> list[WatchlistEntry]: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
