@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from watchfloor.cli.app import CommandGroups
     from watchfloor.extract.component import ComponentFactory
     from watchfloor.ingest.reader import Reader
+    from watchfloor.store.base import Store
 
 hookspec = pluggy.HookspecMarker("watchfloor")
 hookimpl = pluggy.HookimplMarker("watchfloor")
@@ -37,3 +38,13 @@ def register_commands(cli: CommandGroups) -> None:
 @hookspec
 def register_matchers() -> dict[str, Any]:  # type: ignore[empty-body]
     """Name-matching algorithms for resolution, keyed by name."""
+
+
+@hookspec
+def document_stored(store: Store, document_id: str) -> None:
+    """Called after a new document and its machine output are committed (watch rules run here)."""
+
+
+@hookspec
+def ingest_finished(store: Store, document_ids: list[str]) -> None:
+    """Called once after an ingest run with the ids of the documents it stored."""

@@ -24,6 +24,7 @@ class EntityMention:
     label: str
     component: str
     entity_key: str | None = None  # e.g. the watchlist entry id that matched
+    base: str | None = None  # base (lemma) form of the name, e.g. "Елабуга" for "Елабуге"
 
     def to_json(self) -> dict[str, Any]:
         return {**self.span.to_json(), "label": self.label}

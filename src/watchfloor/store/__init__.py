@@ -2,7 +2,9 @@
 
 from watchfloor.store.base import (
     ClaimFilter,
+    DocumentLink,
     EntitySummary,
+    PublisherInfo,
     Store,
     StoredClaim,
     StoredDocument,
@@ -12,7 +14,9 @@ from watchfloor.store.base import (
 
 __all__ = [
     "ClaimFilter",
+    "DocumentLink",
     "EntitySummary",
+    "PublisherInfo",
     "Store",
     "StoredClaim",
     "StoredDocument",

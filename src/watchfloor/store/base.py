@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from watchfloor.model import Analysis, Document
+from watchfloor.model import Alert, Analysis, Document
 
 
 @dataclass(slots=True)
@@ -84,7 +84,7 @@ class StoredClaim:
     hedge: str | None = None
     via: list[str] = field(default_factory=list)
     time_value: str | None = None
-    time_precision: str | None = None  # day, month, year, decade, century
+    time_precision: str | None = None  # day … century, week, quarter, half, season, unknown, publication
     entity_ids: list[str] = field(default_factory=list)
     document_title: str | None = None
     publisher: str | None = None
@@ -114,8 +114,24 @@ class WatchlistEntry:
 
 
 @dataclass(slots=True)
+class PublisherInfo:
+    name: str
+    reliability: str  # Admiralty scale A–F (F: cannot be judged)
+    document_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentLink:
+    """What corroboration needs of every document: its publisher and the copy it was syndicated from."""
+
+    publisher: str | None
+    syndicated_from: str | None
+
+
+@dataclass(slots=True)
 class ClaimFilter:
     entity: str | None = None  # matches any entity name the claim mentions
+    about: str | None = None  # every claim of documents that mention an entity with this name
     speaker: str | None = None  # matches source or resolved speaker
     stance: str | None = None
     document_id: str | None = None
@@ -162,9 +178,15 @@ class Store(ABC):
 
     @abstractmethod
     def documents(
-        self, *, kind: str | None = None, search: str | None = None, limit: int = 100
+        self,
+        *,
+        kind: str | None = None,
+        search: str | None = None,
+        mentioning: str | None = None,
+        limit: int = 100,
     ) -> list[StoredDocument]:
-        """Documents newest first; ``search`` is a full-text query (FTS5 / tsvector)."""
+        """Documents newest first; ``search`` is a full-text query (FTS5 / tsvector), ``mentioning``
+        keeps documents with a mention of an entity having a name that contains it (any script)."""
 
     @abstractmethod
     def counts_by_kind(self) -> dict[str, int]: ...
@@ -182,7 +204,40 @@ class Store(ABC):
     @abstractmethod
     def claims(self, query: ClaimFilter | None = None) -> list[StoredClaim]: ...
 
+    @abstractmethod
+    def document_links(self) -> dict[str, DocumentLink]:
+        """Publisher and syndication link of every document, by document id."""
+
+    @abstractmethod
+    def entity_names(self, entity_ids: Iterable[str]) -> dict[str, str]:
+        """Canonical name of each known entity id."""
+
     # -- analyst input -----------------------------------------------------------------------
+    @abstractmethod
+    def publishers(self) -> list[PublisherInfo]: ...
+
+    @abstractmethod
+    def set_reliability(self, publisher: str, rating: str) -> None:
+        """Set a publisher's Admiralty reliability (A–F); the publisher is created if unknown."""
+
+    @abstractmethod
+    def save_watch_rules(self, rules: Iterable[tuple[str, dict[str, Any]]]) -> int:
+        """Add or replace watch rules (id, definition); returns how many were written."""
+
+    @abstractmethod
+    def watch_rules(self) -> list[tuple[str, dict[str, Any]]]: ...
+
+    @abstractmethod
+    def delete_watch_rule(self, rule_id: str) -> bool: ...
+
+    @abstractmethod
+    def add_alert(self, alert: Alert) -> bool:
+        """Store an alert; False (and nothing written) if this rule already fired on this subject."""
+
+    @abstractmethod
+    def alerts(self, *, rule: str | None = None, limit: int = 200) -> list[Alert]:
+        """Alerts newest first."""
+
     @abstractmethod
     def add_watchlist_entries(self, entries: Iterable[WatchlistEntry]) -> int:
         """Add or update entries (by name and type); returns how many were written."""

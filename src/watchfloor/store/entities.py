@@ -1,0 +1,82 @@
+"""Provisional entity grouping: which stored entity a mention belongs to.
+
+Mentions group by coarse type and normalised name; a mention matched from the watchlist joins that
+entry's entity, so its aliases in every script share one entity. Entity resolution (a later stage)
+replaces :class:`EntityGrouper`; everything else in the store only calls it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from watchfloor.model import EntityMention
+from watchfloor.store.base import WatchlistEntry
+
+#: Entity labels of the NER components and watchlists, mapped to the types entities are grouped by.
+COARSE_TYPES: dict[str, str] = {
+    "PERSON": "PERSON",
+    "PER": "PERSON",
+    "ORG": "ORG",
+    "ORGANIZATION": "ORG",
+    "ORGANISATION": "ORG",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "LOCATION": "LOC",
+    "FAC": "LOC",
+    "FACILITY": "LOC",
+}
+
+_WHITESPACE = re.compile(r"\s+")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def coarse_type(label: str) -> str:
+    """PERSON, ORG or LOC (GPE, LOC, FAC); any other label, upper-cased, is its own type."""
+    upper = label.strip().upper()
+    return COARSE_TYPES.get(upper, upper)
+
+
+def name_key(name: str) -> str:
+    """Normalised name: NFKC, case-folded, whitespace collapsed, a leading "the " dropped."""
+    key = _WHITESPACE.sub(" ", unicodedata.normalize("NFKC", name).casefold()).strip()
+    return key.removeprefix("the ").strip()
+
+
+def script_of(name: str) -> str | None:
+    """The Unicode script of the first letter (LATIN, CYRILLIC, ARABIC…), None without letters."""
+    for char in name:
+        if char.isalpha():
+            return unicodedata.name(char, "UNKNOWN").split()[0]
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRef:
+    id: str
+    type: str
+    name: str  # canonical name: the watchlist name, else the first form seen
+
+
+class EntityGrouper:
+    """Assigns mentions to entities; ids are stable across runs and workspaces."""
+
+    def __init__(self, watchlist: Mapping[str, WatchlistEntry] | None = None) -> None:
+        self.watchlist = dict(watchlist or {})
+
+    def __call__(self, mention: EntityMention) -> EntityRef | None:
+        if mention.entity_key:
+            entry = self.watchlist.get(mention.entity_key)
+            if entry is not None:
+                return EntityRef(mention.entity_key, coarse_type(entry.type), entry.name)
+            return EntityRef(mention.entity_key, coarse_type(mention.label), mention.span.text.strip())
+        key = name_key(mention.span.text)
+        if not key:
+            return None
+        kind = coarse_type(mention.label)
+        digest = hashlib.sha1(f"{kind}\x00{key}".encode()).hexdigest()[:12]
+        name = _LEADING_THE.sub("", " ".join(mention.span.text.split()))
+        return EntityRef(f"{kind.lower()}-{digest}", kind, name)

@@ -1,0 +1,845 @@
+"""The SQL workspace: SQLite (one file, embedded default) or PostgreSQL, through the same code.
+
+``open_store(url)`` opens (and if needed creates or migrates) a workspace. Writes of one document and
+all its machine output happen in one transaction; full-text search uses FTS5 on SQLite and a
+``tsvector`` column with a GIN index on PostgreSQL (both created by the migrations).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from functools import cache
+from importlib.resources import as_file, files
+from pathlib import Path
+from typing import Any, TypeVar
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import (
+    Engine,
+    Select,
+    String,
+    create_engine,
+    distinct,
+    event,
+    func,
+    insert,
+    literal_column,
+    select,
+    text,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+from watchfloor.errors import InputError, WatchfloorError
+from watchfloor.model import Alert, Analysis, Attribution, Document, EntityMention, Span
+from watchfloor.store.base import (
+    AddResult,
+    ClaimFilter,
+    DocumentLink,
+    EntitySummary,
+    PublisherInfo,
+    Store,
+    StoredClaim,
+    StoredDocument,
+    StoredMention,
+    StoredTime,
+    WatchlistEntry,
+)
+from watchfloor.store.entities import EntityGrouper, coarse_type, name_key, script_of
+from watchfloor.store.tables import (
+    AlertRow,
+    ClaimEntityRow,
+    ClaimRow,
+    DocumentRow,
+    EntityNameRow,
+    EntityRow,
+    MentionRow,
+    PublisherRow,
+    TimeExpressionRow,
+    WatchlistAliasRow,
+    WatchlistEntryRow,
+    WatchRuleRow,
+)
+from watchfloor.store.timex import timex_bounds
+
+#: The Admiralty reliability scale: A completely reliable … E unreliable, F cannot be judged.
+RELIABILITY_RATINGS = frozenset("ABCDEF")
+#: Longest full-text query considered; the rest is ignored.
+MAX_SEARCH_CHARS = 1000
+#: Key of the PostgreSQL advisory lock that serialises migrations of one database.
+_MIGRATION_LOCK = 0x77466C72
+_BEGIN_OPTION = "watchfloor_begin"
+_Record = TypeVar("_Record")
+
+
+def open_store(url: str) -> SqlStore:
+    """Open the workspace at a SQLAlchemy URL (``sqlite:///abs/path.db``, ``postgresql+psycopg://…``)."""
+    return SqlStore(url)
+
+
+# -- engine and migrations -------------------------------------------------------------------------
+
+
+def _sqlite_engine(url: str) -> Engine:
+    database = make_url(url).database
+    in_memory = database in (None, "", ":memory:")
+    if not in_memory and not Path(str(database)).parent.is_dir():
+        raise InputError(str(database), "cannot create workspace: directory does not exist")
+    engine = create_engine(url, poolclass=StaticPool) if in_memory else create_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # transactions are begun explicitly below
+        cursor = dbapi_connection.cursor()
+        for pragma in ("foreign_keys=ON", "busy_timeout=30000", "journal_mode=WAL", "synchronous=NORMAL"):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        connection.exec_driver_sql(connection.get_execution_options().get(_BEGIN_OPTION, "BEGIN"))
+
+    return engine
+
+
+def _create_engine(url: str) -> Engine:
+    if make_url(url).get_backend_name() == "sqlite":
+        return _sqlite_engine(url)
+    return create_engine(url, pool_pre_ping=True)
+
+
+@cache
+def _head_revision() -> str | None:
+    with as_file(files("watchfloor.store") / "migrations") as location:
+        return ScriptDirectory.from_config(_alembic_config(location)).get_current_head()
+
+
+def _alembic_config(location: Path, connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(location))
+    config.attributes["connection"] = connection
+    return config
+
+
+def _current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade_schema(engine: Engine) -> None:
+    """Bring the schema to the newest migration; a workspace already there costs one query."""
+    head = _head_revision()
+    with engine.connect() as connection:
+        if _current_revision(connection) == head:
+            return
+    with engine.connect() as connection:
+        connection.execution_options(**{_BEGIN_OPTION: "BEGIN IMMEDIATE"})
+        with connection.begin():
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+            if _current_revision(connection) == head:  # another process migrated meanwhile
+                return
+            with as_file(files("watchfloor.store") / "migrations") as location:
+                try:
+                    command.upgrade(_alembic_config(location, connection), "head")
+                except CommandError as exc:
+                    raise WatchfloorError(
+                        f"{engine.url.render_as_string(hide_password=True)}: cannot migrate workspace "
+                        f"(made by a newer watchfloor?): {exc}"
+                    ) from None
+
+
+# -- writing helpers -------------------------------------------------------------------------------
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _checked(span: Span, text: str, what: str) -> Span:
+    """The span itself, if it really is a slice of ``text``; ValueError otherwise."""
+    if not 0 <= span.start <= span.end <= len(text):
+        raise ValueError(f"{what} span {span.start}:{span.end} lies outside the text (length {len(text)})")
+    if text[span.start : span.end] != span.text:
+        raise ValueError(f"{what} span {span.start}:{span.end} {span.text!r} does not match the text")
+    return span
+
+
+def _insert_ignoring_duplicates(session: Session, table: Any, rows: Sequence[dict[str, Any]]) -> None:
+    """INSERT … ON CONFLICT DO NOTHING, so concurrent writers can share entities and publishers."""
+    if not rows:
+        return
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    session.execute(dialect.insert(table).on_conflict_do_nothing(), list(rows))
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every string in a JSON-like value, keys included."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
+def _reject_nul_characters(document: Document) -> None:
+    """NUL characters cannot be stored in PostgreSQL text; refuse them on every backend alike."""
+    fields: dict[str, list[str | None]] = {
+        "text": [document.text],
+        "title": [document.title],
+        "url": [document.url],
+        "author": [document.author],
+        "publisher": [document.publisher],
+        "source path": [document.source_path],
+        "metadata": [*_strings(document.metadata)],
+    }
+    for name, values in fields.items():
+        if any(value and "\x00" in value for value in values):
+            raise ValueError(f"document {name} contains NUL characters (U+0000), which cannot be stored")
+
+
+def _span_columns(name: str, span: Span | None) -> dict[str, Any]:
+    """A claim part as its three columns: ``name`` (the text), ``name_start``, ``name_end``."""
+    if span is None:
+        return {name: None, f"{name}_start": None, f"{name}_end": None}
+    return {name: span.text, f"{name}_start": span.start, f"{name}_end": span.end}
+
+
+def _speaker_key(*texts: str | None) -> str:
+    return "\n".join(name_key(t) for t in texts if t)
+
+
+def _sentence_of(attribution: Attribution, analysis: Analysis) -> Span:
+    """The evidence sentence: given, else the analysis sentence holding the cue, else cue…content."""
+    if attribution.sentence is not None:
+        return attribution.sentence
+    for sentence in analysis.sentences:
+        if sentence.contains(attribution.cue):
+            return sentence
+    spans = [attribution.cue, attribution.content, *([attribution.source] if attribution.source else [])]
+    return analysis.span(min(s.start for s in spans), max(s.end for s in spans))
+
+
+class _DocumentWriter:
+    """Writes one document's machine output inside the caller's transaction."""
+
+    def __init__(self, session: Session, document_id: str, document: Document, analysis: Analysis) -> None:
+        self.session = session
+        self.document_id = document_id
+        self.document = document
+        self.analysis = analysis
+        self.text = document.text
+        self.entity_of: list[tuple[Span, str]] = []  # mention span → entity id
+
+    def write(self) -> None:
+        self.write_mentions()
+        self.write_times()
+        self.write_claims()
+
+    def _grouper(self) -> EntityGrouper:
+        keys = {m.entity_key for m in self.analysis.entities if m.entity_key}
+        if not keys:
+            return EntityGrouper()
+        rows = self.session.scalars(select(WatchlistEntryRow).where(WatchlistEntryRow.id.in_(keys)))
+        return EntityGrouper({row.id: WatchlistEntry(row.name, row.type, id=row.id) for row in rows})
+
+    def write_mentions(self) -> None:
+        grouper = self._grouper()
+        entities: dict[str, dict[str, Any]] = {}
+        names: dict[tuple[str, str], dict[str, Any]] = {}
+        mentions: list[dict[str, Any]] = []
+        for mention in sorted(self.analysis.entities, key=lambda m: (m.span.start, m.span.end)):
+            span = _checked(mention.span, self.text, f"entity {mention.label}")
+            entity = grouper(mention)
+            if entity is not None:
+                entities.setdefault(entity.id, {"id": entity.id, "type": entity.type, "name": entity.name})
+                for form in (entity.name, " ".join(span.text.split())):
+                    names.setdefault((entity.id, form), self._name_row(entity.id, form))
+                self.entity_of.append((span, entity.id))
+            mentions.append(self._mention_row(mention, entity.id if entity else None))
+        # sorted, so concurrent writers take row locks in the same order (no deadlocks on PostgreSQL)
+        _insert_ignoring_duplicates(self.session, EntityRow, [entities[k] for k in sorted(entities)])
+        _insert_ignoring_duplicates(self.session, EntityNameRow, [names[k] for k in sorted(names)])
+        if mentions:
+            self.session.execute(insert(MentionRow), mentions)
+
+    def _name_row(self, entity_id: str, name: str) -> dict[str, Any]:
+        return {
+            "entity_id": entity_id,
+            "name": name,
+            "key": name_key(name),
+            "script": script_of(name),
+            "lang": self.analysis.lang,
+        }
+
+    def _mention_row(self, mention: EntityMention, entity_id: str | None) -> dict[str, Any]:
+        return {
+            "document_id": self.document_id,
+            "start": mention.span.start,
+            "end": mention.span.end,
+            "text": mention.span.text,
+            "label": mention.label,
+            "component": mention.component,
+            "entity_id": entity_id,
+        }
+
+    def write_times(self) -> None:
+        rows = [
+            {
+                "document_id": self.document_id,
+                "start": t.span.start,
+                "end": t.span.end,
+                "text": _checked(t.span, self.text, f"time {t.value}").text,
+                "type": t.type,
+                "value": t.value,
+                "mod": t.mod,
+                "component": t.component,
+            }
+            for t in self.analysis.times
+        ]
+        if rows:
+            self.session.execute(insert(TimeExpressionRow), rows)
+
+    def _entity_overlapping(self, span: Span | None) -> str | None:
+        if span is None:
+            return None
+        return next((entity for mention, entity in self.entity_of if mention.overlaps(span)), None)
+
+    def _claim_time(self, attribution: Attribution) -> dict[str, Any]:
+        if attribution.time is not None:
+            value, precision = attribution.time.value, "unknown"
+            bounds = timex_bounds(value)
+            start = end = None
+            if bounds:
+                precision, start, end = bounds
+        elif self.document.published_date is not None:
+            start = end = self.document.published_date
+            value, precision = start.isoformat(), "publication"
+        else:
+            return {}
+        return {"time_value": value, "time_precision": precision, "time_start": start, "time_end": end}
+
+    def write_claims(self) -> None:
+        claims: list[tuple[ClaimRow, set[str]]] = []
+        for attribution in sorted(self.analysis.attributions, key=lambda a: a.cue.start):
+            cue = _checked(attribution.cue, self.text, "cue")
+            content = _checked(attribution.content, self.text, "content")
+            source = _checked(attribution.source, self.text, "source") if attribution.source else None
+            speaker = _checked(attribution.speaker, self.text, "speaker") if attribution.speaker else None
+            sentence = _checked(_sentence_of(attribution, self.analysis), self.text, "sentence")
+            via = [_checked(v, self.text, "via").text for v in attribution.via]
+            linked = {
+                entity
+                for mention, entity in self.entity_of
+                if content.contains(mention) or (source is not None and source.contains(mention))
+            }
+            row = ClaimRow(
+                document_id=self.document_id,
+                **_span_columns("cue", cue),
+                **_span_columns("source", source),
+                **_span_columns("content", content),
+                **_span_columns("sentence", sentence),
+                **_span_columns("speaker", speaker),
+                speaker_entity_id=self._entity_overlapping(speaker) or self._entity_overlapping(source),
+                speaker_key=_speaker_key(source.text if source else None, speaker.text if speaker else None),
+                stance=attribution.stance,
+                hedge=attribution.hedge,
+                via=via,
+                component=attribution.component,
+                **self._claim_time(attribution),
+            )
+            claims.append((row, linked))
+        self.session.add_all(row for row, _ in claims)
+        self.session.flush()
+        links = [{"claim_id": row.id, "entity_id": e} for row, linked in claims for e in sorted(linked)]
+        if links:
+            self.session.execute(insert(ClaimEntityRow), links)
+
+
+# -- full-text search ------------------------------------------------------------------------------
+
+_QUERY_TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+_WORD = re.compile(r"\w+")
+
+
+def fts5_query(query: str) -> str | None:
+    """A safe FTS5 query for web-search-like input (as PostgreSQL's ``websearch_to_tsquery``): words
+    and "quoted phrases" are all required, ``-word`` is excluded. Only word characters reach FTS5, each
+    term inside double quotes, so no input is an FTS5 syntax error. None when nothing is searchable."""
+    required: list[str] = []
+    excluded: list[str] = []
+    for match in _QUERY_TERM.finditer(query):
+        # a "phrase" keeps its words in order; a bare word splits into runs of word characters
+        phrases = [" ".join(_WORD.findall(match[2]))] if match[2] is not None else _WORD.findall(match[4])
+        terms = [f'"{phrase}"' for phrase in phrases if phrase]
+        (excluded if match[1] or match[3] else required).extend(terms)
+    if not required:
+        return None
+    return " AND ".join(required) + "".join(f" NOT {term}" for term in excluded)
+
+
+# -- the store -------------------------------------------------------------------------------------
+
+
+def _entities_named(name: str) -> Select[str]:
+    """Ids of entities with a name form containing ``name`` (normalised, any script)."""
+    return select(EntityNameRow.entity_id).where(EntityNameRow.key.contains(name_key(name), autoescape=True))
+
+
+def _documents_mentioning(name: str) -> Select[str]:
+    return select(MentionRow.document_id).where(MentionRow.entity_id.in_(_entities_named(name)))
+
+
+def _from_row(cls: type[_Record], row: object, **values: Any) -> _Record:
+    """A ``cls`` dataclass from the same-named attributes of an ORM row; ``values`` fill in the rest."""
+    fields = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    return cls(**{name: getattr(row, name) for name in fields - values.keys()}, **values)
+
+
+def _stored_document(row: DocumentRow, publisher: str | None) -> StoredDocument:
+    return _from_row(StoredDocument, row, publisher=publisher, metadata=dict(row.metadata_ or {}))
+
+
+def _normalised_entry(entry: WatchlistEntry) -> WatchlistEntry:
+    aliases = list(dict.fromkeys(" ".join(a.split()) for a in entry.aliases))
+    name = " ".join(entry.name.split())
+    return WatchlistEntry(
+        name=name,
+        type=entry.type.strip().upper(),
+        aliases=[a for a in aliases if a and a != name],
+        id=entry.id,
+        notes=entry.notes,
+    )
+
+
+class SqlStore(Store):
+    """A workspace in a SQL database (see module docstring)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = _create_engine(url)
+        self.dialect = self.engine.dialect.name
+        try:
+            upgrade_schema(self.engine)
+        except Exception:
+            self.engine.dispose()
+            raise
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        writer = self.engine.execution_options(**{_BEGIN_OPTION: "BEGIN IMMEDIATE"})
+        self._write = sessionmaker(writer, expire_on_commit=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- documents -------------------------------------------------------------------------------
+    def add_document(
+        self,
+        document: Document,
+        analysis: Analysis,
+        *,
+        syndicated_from: str | None = None,
+        minhash: bytes | None = None,
+    ) -> AddResult:
+        if analysis.text != document.text:
+            raise ValueError("analysis text differs from the document text, so its spans cannot be stored")
+        _reject_nul_characters(document)
+        content_hash = document.content_hash
+        document_id = content_hash[:16]
+        try:
+            with self._write.begin() as session:
+                existing = session.scalar(
+                    select(DocumentRow.id).where(DocumentRow.content_hash == content_hash)
+                )
+                if existing is not None:
+                    return AddResult(existing, created=False, duplicate_of=existing)
+                session.add(
+                    DocumentRow(
+                        id=document_id,
+                        kind=str(document.kind),
+                        url=document.url,
+                        title=document.title,
+                        publisher_id=self._publisher_id(session, document.publisher),
+                        author=document.author,
+                        published_at=document.published_at,
+                        retrieved_at=document.retrieved_at,
+                        ingested_at=_now(),
+                        lang=document.lang or analysis.lang,
+                        content_hash=content_hash,
+                        text=document.text,
+                        source_path=document.source_path,
+                        syndicated_from=syndicated_from,
+                        metadata_=dict(document.metadata),
+                        minhash=minhash,
+                    )
+                )
+                session.flush()
+                _DocumentWriter(session, document_id, document, analysis).write()
+        except IntegrityError:
+            existing = self.find_by_hash(content_hash)  # stored meanwhile by a concurrent writer
+            if existing is None:
+                raise
+            return AddResult(existing, created=False, duplicate_of=existing)
+        return AddResult(document_id, created=True)
+
+    @staticmethod
+    def _publisher_id(session: Session, name: str | None) -> int | None:
+        name = " ".join(name.split()) if name else None
+        if not name:
+            return None
+        _insert_ignoring_duplicates(session, PublisherRow, [{"name": name, "reliability": "F"}])
+        return session.scalar(select(PublisherRow.id).where(PublisherRow.name == name))
+
+    def find_by_hash(self, content_hash: str) -> str | None:
+        with self._read() as session:
+            return session.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == content_hash))
+
+    def minhash_signatures(self) -> Iterator[tuple[str, bytes]]:
+        statement = select(DocumentRow.id, DocumentRow.minhash).where(DocumentRow.minhash.is_not(None))
+        with self._read() as session:
+            for document_id, signature in session.execute(statement.execution_options(yield_per=500)):
+                if signature is not None:
+                    yield document_id, signature
+
+    def _documents_query(self) -> Select[DocumentRow, str]:
+        return select(DocumentRow, PublisherRow.name).outerjoin(
+            PublisherRow, PublisherRow.id == DocumentRow.publisher_id
+        )
+
+    def document(self, document_id: str) -> StoredDocument | None:
+        with self._read() as session:
+            row = session.execute(self._documents_query().where(DocumentRow.id == document_id)).first()
+            return _stored_document(row[0], row[1]) if row else None
+
+    def documents(
+        self,
+        *,
+        kind: str | None = None,
+        search: str | None = None,
+        mentioning: str | None = None,
+        limit: int = 100,
+    ) -> list[StoredDocument]:
+        statement = self._documents_query()
+        if kind:
+            statement = statement.where(DocumentRow.kind == kind)
+        if mentioning:
+            statement = statement.where(DocumentRow.id.in_(_documents_mentioning(mentioning)))
+        search = (search or "").replace("\x00", " ")[:MAX_SEARCH_CHARS]
+        if search.strip():
+            searched = self._full_text(statement, search)
+            if searched is None:
+                return []
+            statement = searched
+        newest = func.coalesce(DocumentRow.published_at, DocumentRow.ingested_at)
+        statement = statement.order_by(newest.desc(), DocumentRow.id).limit(max(limit, 0))
+        with self._read() as session:
+            return [_stored_document(row[0], row[1]) for row in session.execute(statement)]
+
+    def _full_text(self, statement: Select[DocumentRow, str], search: str) -> Select[DocumentRow, str] | None:
+        if self.dialect == "postgresql":
+            query = func.websearch_to_tsquery("simple", search)
+            return statement.where(literal_column("document.search").op("@@")(query))
+        fts = fts5_query(search)
+        if fts is None:
+            return None
+        matches = (
+            text("SELECT document_id FROM document_fts WHERE document_fts MATCH :query")
+            .bindparams(query=fts)
+            .columns(document_id=String)
+            .subquery()
+        )
+        return statement.where(DocumentRow.id.in_(select(matches.c.document_id)))
+
+    def counts_by_kind(self) -> dict[str, int]:
+        statement = (
+            select(DocumentRow.kind, func.count()).group_by(DocumentRow.kind).order_by(DocumentRow.kind)
+        )
+        with self._read() as session:
+            return {kind: count for kind, count in session.execute(statement)}
+
+    # -- machine output --------------------------------------------------------------------------
+    def mentions(self, document_id: str) -> list[StoredMention]:
+        statement = (
+            select(MentionRow)
+            .where(MentionRow.document_id == document_id)
+            .order_by(MentionRow.start, MentionRow.end, MentionRow.id)
+        )
+        with self._read() as session:
+            return [_from_row(StoredMention, m) for m in session.scalars(statement)]
+
+    def times(self, document_id: str) -> list[StoredTime]:
+        statement = (
+            select(TimeExpressionRow)
+            .where(TimeExpressionRow.document_id == document_id)
+            .order_by(TimeExpressionRow.start, TimeExpressionRow.id)
+        )
+        with self._read() as session:
+            return [_from_row(StoredTime, t) for t in session.scalars(statement)]
+
+    def top_entities(self, *, type: str | None = None, limit: int = 20) -> list[EntitySummary]:
+        mention_count = func.count(MentionRow.id)
+        statement = (
+            select(
+                EntityRow.id,
+                EntityRow.type,
+                EntityRow.name,
+                mention_count,
+                func.count(distinct(MentionRow.document_id)),
+            )
+            .join(MentionRow, MentionRow.entity_id == EntityRow.id)
+            .group_by(EntityRow.id, EntityRow.type, EntityRow.name)
+            .order_by(mention_count.desc(), EntityRow.name, EntityRow.id)
+            .limit(max(limit, 0))
+        )
+        if type:
+            statement = statement.where(EntityRow.type == coarse_type(type))
+        with self._read() as session:
+            summaries = [
+                EntitySummary(id=i, type=t, name=n, mention_count=m, document_count=d)
+                for i, t, n, m, d in session.execute(statement)
+            ]
+            by_id = {s.id: s for s in summaries}
+            publishers = (
+                select(MentionRow.entity_id, PublisherRow.name)
+                .distinct()
+                .join(DocumentRow, DocumentRow.id == MentionRow.document_id)
+                .join(PublisherRow, PublisherRow.id == DocumentRow.publisher_id)
+                .where(MentionRow.entity_id.in_(by_id))
+                .order_by(PublisherRow.name)
+            )
+            for entity_id, publisher in session.execute(publishers):
+                by_id[str(entity_id)].publishers.append(publisher)
+            names = (
+                select(EntityNameRow.entity_id, EntityNameRow.name)
+                .where(EntityNameRow.entity_id.in_(by_id))
+                .order_by(EntityNameRow.id)
+            )
+            for entity_id, name in session.execute(names):
+                by_id[entity_id].names.append(name)
+        return summaries
+
+    def claims(self, query: ClaimFilter | None = None) -> list[StoredClaim]:
+        query = query or ClaimFilter()
+        statement = (
+            select(ClaimRow, DocumentRow.title, PublisherRow.name, DocumentRow.published_at)
+            .join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
+            .outerjoin(PublisherRow, PublisherRow.id == DocumentRow.publisher_id)
+        )
+        if query.entity:
+            linked = select(ClaimEntityRow.claim_id).where(
+                ClaimEntityRow.entity_id.in_(_entities_named(query.entity))
+            )
+            statement = statement.where(ClaimRow.id.in_(linked))
+        if query.about:
+            statement = statement.where(ClaimRow.document_id.in_(_documents_mentioning(query.about)))
+        if query.speaker:
+            key = name_key(query.speaker)
+            named = select(EntityNameRow.entity_id).where(EntityNameRow.key.contains(key, autoescape=True))
+            statement = statement.where(
+                ClaimRow.speaker_key.contains(key, autoescape=True) | ClaimRow.speaker_entity_id.in_(named)
+            )
+        if query.stance:
+            statement = statement.where(ClaimRow.stance == query.stance)
+        if query.document_id:
+            statement = statement.where(ClaimRow.document_id == query.document_id)
+        if query.since:
+            statement = statement.where(ClaimRow.time_end >= query.since)
+        if query.until:
+            statement = statement.where(ClaimRow.time_start <= query.until)
+        newest = func.coalesce(DocumentRow.published_at, DocumentRow.ingested_at)
+        statement = statement.order_by(newest.desc(), ClaimRow.document_id, ClaimRow.cue_start, ClaimRow.id)
+        with self._read() as session:
+            rows = session.execute(statement.limit(max(query.limit, 0))).all()
+            entity_ids: dict[int, list[str]] = {}
+            links = (
+                select(ClaimEntityRow.claim_id, ClaimEntityRow.entity_id)
+                .where(ClaimEntityRow.claim_id.in_([row[0].id for row in rows]))
+                .order_by(ClaimEntityRow.claim_id, ClaimEntityRow.entity_id)
+            )
+            for claim_id, entity_id in session.execute(links):
+                entity_ids.setdefault(claim_id, []).append(entity_id)
+        return [
+            _stored_claim(claim, title, publisher, published_at, entity_ids.get(claim.id, []))
+            for claim, title, publisher, published_at in rows
+        ]
+
+    # -- analyst input ---------------------------------------------------------------------------
+    def add_watchlist_entries(self, entries: Iterable[WatchlistEntry]) -> int:
+        from watchfloor.extract.watchlist import entry_key
+
+        written = 0
+        with self._write.begin() as session:
+            for entry in map(_normalised_entry, entries):
+                entry_id = entry_key(entry)
+                row = session.get(WatchlistEntryRow, entry_id)
+                changed = row is None
+                if row is None:
+                    row = WatchlistEntryRow(
+                        id=entry_id,
+                        name=entry.name,
+                        type=entry.type,
+                        notes=entry.notes,
+                        created_at=_now(),
+                        updated_at=_now(),
+                    )
+                    session.add(row)
+                    session.flush()  # the entry before its aliases
+                    known: set[str] = set()
+                else:  # same id: an explicit id may rename; a derived id means the same name and type
+                    renamed = bool(entry.id) and (row.name, row.type) != (entry.name, entry.type)
+                    changed = renamed or bool(entry.notes and entry.notes != row.notes)
+                    if renamed:
+                        row.name, row.type = entry.name, entry.type
+                    row.notes = entry.notes or row.notes
+                    known = set(
+                        session.scalars(
+                            select(WatchlistAliasRow.alias).where(WatchlistAliasRow.entry_id == entry_id)
+                        )
+                    )
+                new_aliases = [a for a in entry.aliases if a not in known]
+                session.add_all(WatchlistAliasRow(entry_id=entry_id, alias=a) for a in new_aliases)
+                if changed or new_aliases:
+                    row.updated_at = _now()
+                    written += 1
+                session.flush()
+        return written
+
+    def watchlist(self) -> list[WatchlistEntry]:
+        with self._read() as session:
+            entries = {
+                row.id: WatchlistEntry(name=row.name, type=row.type, id=row.id, notes=row.notes)
+                for row in session.scalars(
+                    select(WatchlistEntryRow).order_by(WatchlistEntryRow.type, WatchlistEntryRow.name)
+                )
+            }
+            aliases = select(WatchlistAliasRow.entry_id, WatchlistAliasRow.alias).order_by(
+                WatchlistAliasRow.id
+            )
+            for entry_id, alias in session.execute(aliases):
+                entries[entry_id].aliases.append(alias)
+        return list(entries.values())
+
+    # -- corroboration and watch -------------------------------------------------------------
+    def document_links(self) -> dict[str, DocumentLink]:
+        statement = select(DocumentRow.id, PublisherRow.name, DocumentRow.syndicated_from).outerjoin(
+            PublisherRow, PublisherRow.id == DocumentRow.publisher_id
+        )
+        with self._read() as session:
+            return {d: DocumentLink(p, s) for d, p, s in session.execute(statement)}
+
+    def entity_names(self, entity_ids: Iterable[str]) -> dict[str, str]:
+        wanted = sorted(set(entity_ids))
+        with self._read() as session:
+            rows = session.execute(select(EntityRow.id, EntityRow.name).where(EntityRow.id.in_(wanted)))
+            return {entity_id: name for entity_id, name in rows}
+
+    def publishers(self) -> list[PublisherInfo]:
+        statement = (
+            select(PublisherRow.name, PublisherRow.reliability, func.count(DocumentRow.id))
+            .outerjoin(DocumentRow, DocumentRow.publisher_id == PublisherRow.id)
+            .group_by(PublisherRow.id, PublisherRow.name, PublisherRow.reliability)
+            .order_by(PublisherRow.name)
+        )
+        with self._read() as session:
+            return [PublisherInfo(n, r, c) for n, r, c in session.execute(statement)]
+
+    def set_reliability(self, publisher: str, rating: str) -> None:
+        rating = rating.strip().upper()
+        if rating not in RELIABILITY_RATINGS:
+            raise WatchfloorError(f"reliability {rating!r} is not on the Admiralty scale A–F")
+        with self._write.begin() as session:
+            publisher_id = self._publisher_id(session, " ".join(publisher.split()))
+            row = session.get(PublisherRow, publisher_id)
+            assert row is not None
+            row.reliability = rating
+
+    def save_watch_rules(self, rules: Iterable[tuple[str, dict[str, Any]]]) -> int:
+        written = 0
+        with self._write.begin() as session:
+            for rule_id, definition in rules:
+                row = session.get(WatchRuleRow, rule_id)
+                if row is None:
+                    session.add(WatchRuleRow(id=rule_id, definition=definition, updated_at=_now()))
+                elif row.definition != definition:
+                    row.definition, row.updated_at = definition, _now()
+                else:
+                    continue
+                written += 1
+        return written
+
+    def watch_rules(self) -> list[tuple[str, dict[str, Any]]]:
+        with self._read() as session:
+            rows = session.scalars(select(WatchRuleRow).order_by(WatchRuleRow.id))
+            return [(row.id, dict(row.definition)) for row in rows]
+
+    def delete_watch_rule(self, rule_id: str) -> bool:
+        with self._write.begin() as session:
+            row = session.get(WatchRuleRow, rule_id)
+            if row is not None:
+                session.delete(row)
+            return row is not None
+
+    def add_alert(self, alert: Alert) -> bool:
+        try:
+            with self._write.begin() as session:
+                exists = session.scalar(
+                    select(AlertRow.id).where(AlertRow.rule == alert.rule, AlertRow.subject == alert.subject)
+                )
+                if exists is not None:
+                    return False
+                payload = {"title": alert.title, **alert.payload}
+                row = AlertRow(rule=alert.rule, subject=alert.subject, created_at=alert.created_at)
+                row.payload = payload
+                session.add(row)
+                session.flush()
+                alert.id = row.id
+        except IntegrityError:  # the same alert written concurrently
+            return False
+        return True
+
+    def alerts(self, *, rule: str | None = None, limit: int = 200) -> list[Alert]:
+        statement = select(AlertRow).order_by(AlertRow.created_at.desc(), AlertRow.id.desc()).limit(limit)
+        if rule:
+            statement = statement.where(AlertRow.rule == rule)
+        with self._read() as session:
+            return [
+                Alert(
+                    rule=row.rule,
+                    subject=row.subject,
+                    created_at=row.created_at,
+                    title=str((row.payload or {}).get("title", "")),
+                    payload={k: v for k, v in (row.payload or {}).items() if k != "title"},
+                    id=row.id,
+                )
+                for row in session.scalars(statement)
+            ]
+
+
+def _stored_claim(
+    row: ClaimRow,
+    title: str | None,
+    publisher: str | None,
+    published_at: datetime | None,
+    entities: list[str],
+) -> StoredClaim:
+    return _from_row(
+        StoredClaim,
+        row,
+        via=list(row.via or []),
+        entity_ids=entities,
+        document_title=title,
+        publisher=publisher,
+        published_at=published_at,
+    )

@@ -1,0 +1,1 @@
+"""Watch rules and alerts: declarative conditions over new documents and claims."""

@@ -1,0 +1,126 @@
+"""Evaluate the workspace's watch rules on new documents, their claims and claim clusters.
+
+Runs through the ``document_stored`` and ``ingest_finished`` hooks, like any plugin would. Each alert is
+stored once per (rule, subject), so re-ingesting never repeats one; only newly stored alerts are
+delivered. Delivery problems are reported on stderr and never fail the ingest.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from watchfloor.cli.app import err_console
+from watchfloor.hookspecs import hookimpl
+from watchfloor.model import Alert
+from watchfloor.store.base import ClaimFilter, Store, StoredClaim, StoredDocument
+from watchfloor.watch.rules import Subject, WatchRule, parse_rule
+from watchfloor.watch.sinks import deliver
+
+TITLE_CHARS = 120
+
+
+def workspace_rules(store: Store, on: str | None = None) -> list[WatchRule]:
+    """The stored rules (optionally of one subject kind), bound to the workspace watchlist."""
+    rules = [parse_rule(definition, f"stored rule {rule_id}") for rule_id, definition in store.watch_rules()]
+    rules = [r for r in rules if on is None or r.on == on]
+    if rules:
+        watchlist = store.watchlist()
+        for rule in rules:
+            rule.bind_watchlist(watchlist)
+    return rules
+
+
+def _short(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= TITLE_CHARS else line[: TITLE_CHARS - 1] + "…"
+
+
+def document_subject(document: StoredDocument) -> Subject:
+    return Subject(
+        "document",
+        f"document:{document.id}",
+        "\n".join(filter(None, [document.title, document.text])),
+        lang=document.lang,
+        doc_kind=document.kind,
+        publisher=document.publisher,
+        fields=document.metadata,
+    )
+
+
+def claim_subject(claim: StoredClaim, document: StoredDocument) -> Subject:
+    return Subject(
+        "claim",
+        f"claim:{claim.id}",
+        claim.content,
+        lang=document.lang,
+        doc_kind=document.kind,
+        publisher=claim.publisher,
+        stance=claim.stance,
+        speaker=" / ".join(filter(None, [claim.source, claim.speaker])),
+    )
+
+
+def fire(store: Store, rule: WatchRule, subject: Subject, title: str, payload: dict[str, object]) -> bool:
+    """Store and deliver an alert unless this rule already fired on this subject."""
+    alert = Alert(rule.id, subject.key, datetime.now(UTC), title, dict(payload))
+    if not store.add_alert(alert):
+        return False
+    for problem in deliver(alert, rule.deliver):
+        err_console.print(f"warning: {problem}", markup=False, highlight=False)
+    return True
+
+
+def evaluate_document(store: Store, document_id: str) -> int:
+    """Run document and claim rules on one stored document; returns how many alerts fired."""
+    rules = [r for r in workspace_rules(store) if r.on in {"document", "claim"}]
+    document = store.document(document_id) if rules else None
+    if document is None:
+        return 0
+    fired = 0
+    subject = document_subject(document)
+    for rule in (r for r in rules if r.on == "document"):
+        if rule.matches(subject):
+            title = _short(document.title or document.text)
+            fired += fire(store, rule, subject, title, {"document": document.id, "kind": document.kind})
+    claim_rules = [r for r in rules if r.on == "claim"]
+    if claim_rules:
+        for claim in store.claims(ClaimFilter(document_id=document_id, limit=10_000)):
+            subject = claim_subject(claim, document)
+            for rule in claim_rules:
+                if rule.matches(subject):
+                    payload = {"document": document.id, "claim": claim.id, "stance": claim.stance,
+                               "evidence": [claim.content_start, claim.content_end]}
+                    fired += fire(store, rule, subject, _short(claim.content), payload)
+    return fired
+
+
+def evaluate_clusters(store: Store) -> int:
+    """Run cluster rules (e.g. a claim reaching a credibility level) over the whole workspace."""
+    rules = workspace_rules(store, on="cluster")
+    if not rules:
+        return 0
+    from watchfloor.corroborate.workspace import workspace_clusters
+
+    fired = 0
+    for cluster in workspace_clusters(store):
+        stances = {c.stance for c in cluster.claims}
+        subject = Subject("cluster", f"cluster:{cluster.id}", cluster.text,
+                          stance="denies" if stances == {"denies"} else "asserts",
+                          credibility=cluster.credibility.grade)
+        for rule in rules:
+            if rule.matches(subject):
+                payload = {"cluster": cluster.id, "credibility": cluster.credibility.grade,
+                           "independent_origins": cluster.independent_origins}
+                fired += fire(store, rule, subject, _short(cluster.text), payload)
+    return fired
+
+
+@hookimpl
+def document_stored(store: Store, document_id: str) -> None:
+    evaluate_document(store, document_id)
+
+
+@hookimpl
+def ingest_finished(store: Store, document_ids: list[str]) -> None:
+    if document_ids:
+        evaluate_clusters(store)

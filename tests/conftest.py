@@ -1,0 +1,58 @@
+"""Shared fixtures. ``store`` runs each store test on SQLite and on PostgreSQL.
+
+PostgreSQL tests need ``WATCHFLOOR_TEST_PG_URL`` (``source .ci/start-postgres.sh``); without it they
+are skipped, except under ``CI=true``, where a missing server is an error.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from watchfloor.store.sql import SqlStore, open_store
+
+PG_URL_VARIABLE = "WATCHFLOOR_TEST_PG_URL"
+
+
+def _postgres_schema_url() -> Iterator[str]:
+    """A URL whose connections use a fresh, private schema (dropped afterwards)."""
+    base = os.environ.get(PG_URL_VARIABLE)
+    if not base:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{PG_URL_VARIABLE} is not set, but CI=true requires the PostgreSQL tests")
+        pytest.skip(f"{PG_URL_VARIABLE} not set (source .ci/start-postgres.sh)")
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(base)
+    with engine.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with engine.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty workspace URL on each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'workspace.db'}"
+    else:
+        yield from _postgres_schema_url()
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[SqlStore]:
+    opened = open_store(store_url)
+    try:
+        yield opened
+    finally:
+        opened.close()

@@ -1,0 +1,108 @@
+"""Watch rules: parsing, matching in any script, and delivery (webhook on 127.0.0.1 only)."""
+
+from __future__ import annotations
+
+import json
+import threading
+from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from watchfloor.errors import InputError
+from watchfloor.model import Alert
+from watchfloor.store.base import WatchlistEntry
+from watchfloor.watch.rules import Subject, load_rules_file, parse_rule
+from watchfloor.watch.sinks import deliver
+
+FARSI_RULE = {
+    "id": "alabuga-farsi",
+    "on": "document",
+    "when": {"kind": "job_posting", "entity": "Alabuga", "fields": {"languages": ["Farsi", "фарси"]}},
+}
+WATCHLIST = [WatchlistEntry("Alabuga Special Economic Zone", "FAC", ["Alabuga", "Алабуга", "ОЭЗ «Алабуга»"])]
+
+
+def _posting(text: str, languages: list[str], kind: str = "job_posting") -> Subject:
+    return Subject("document", "document:x", text, lang="ru", doc_kind=kind, fields={"languages": languages})
+
+
+def test_document_rule_matches_inflected_cyrillic_aliases_and_metadata_fields() -> None:
+    rule = parse_rule(FARSI_RULE, "rule 1")
+    rule.bind_watchlist(WATCHLIST)
+    assert rule.matches(_posting("Переводчик на площадку ОЭЗ «Алабуга», Елабуга", ["русский", "фарси"]))
+    assert rule.matches(_posting("Инженер в Алабуге", ["Farsi (Persian)"]))  # inflected alias
+    assert not rule.matches(_posting("Инженер в Алабуге", ["английский"]))  # no Farsi
+    assert not rule.matches(_posting("Переводчик в Казани", ["фарси"]))  # not at Alabuga
+    assert not rule.matches(_posting("Переводчик в Алабуге", ["фарси"], kind="article"))
+
+
+def test_claim_rule_on_denials_by_speaker() -> None:
+    when = {"stance": "denies", "speaker": "Kanaani"}
+    rule = parse_rule({"id": "denial", "on": "claim", "when": when}, "rule 1")
+    denial = Subject("claim", "claim:1", "Iran had not provided weapons", stance="denies",
+                     speaker="Nasser Kanaani")
+    assert rule.matches(denial)
+    assert not rule.matches(Subject("claim", "claim:2", "x", stance="asserts", speaker="Nasser Kanaani"))
+    assert not rule.matches(Subject("document", "document:1", "x"))  # rules see only their subject kind
+
+
+@pytest.mark.parametrize(
+    ("record", "problem"),
+    [
+        ({"id": "x y", "when": {"kind": "article"}}, "'id' must be"),
+        ({"id": "x", "on": "tweet", "when": {"kind": "article"}}, "'on' must be one of"),
+        ({"id": "x", "when": {}}, "needs a non-empty 'when'"),
+        ({"id": "x", "on": "document", "when": {"stance": "denies"}}, "'stance' does not apply"),
+        ({"id": "x", "when": {"kind": {"a": 1}}}, "kind: expected a string"),
+    ],
+)
+def test_invalid_rules_name_the_problem(record: dict[str, object], problem: str) -> None:
+    with pytest.raises(ValueError, match=problem):
+        parse_rule(record, "rule 1")
+
+
+def test_rules_file_errors_name_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text("- id: a\n  when: {kind: article}\n- id: a\n  when: {kind: report}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"rules\.yaml: rule id 'a' is used twice"):
+        load_rules_file(path)
+    path.write_text("id: a\n", encoding="utf-8")
+    with pytest.raises(InputError, match="expected a YAML list of rules"):
+        load_rules_file(path)
+
+
+class _Collector(BaseHTTPRequestHandler):
+    received: ClassVar[list[dict[str, object]]] = []
+
+    def do_POST(self) -> None:
+        length = int(self.headers["Content-Length"])
+        _Collector.received.append(json.loads(self.rfile.read(length)))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_delivery_to_jsonl_webhook_and_failures_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server = HTTPServer(("127.0.0.1", 0), _Collector)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        created = datetime(2023, 8, 1, tzinfo=UTC)
+        alert = Alert("alabuga-farsi", "document:abc", created, "Farsi interpreter wanted")
+        url = f"http://127.0.0.1:{server.server_address[1]}/hook"
+        out = tmp_path / "alerts.jsonl"
+        problems = deliver(alert, ["stdout", {"jsonl": str(out)}, {"webhook": url}, {"carrier-pigeon": "x"}])
+    finally:
+        server.shutdown()
+    assert problems == ["alert alabuga-farsi on document:abc: unknown delivery sink 'carrier-pigeon' "
+                        "(known: stdout, jsonl, webhook)"]
+    assert "ALERT [alabuga-farsi] Farsi interpreter wanted (document:abc)" in capsys.readouterr().out
+    assert json.loads(out.read_text(encoding="utf-8"))["subject"] == "document:abc"
+    assert _Collector.received[-1]["rule"] == "alabuga-farsi"
