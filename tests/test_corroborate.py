@@ -21,26 +21,27 @@ def test_wire_copies_ngo_citations_and_a_statement_are_three_lines_and_a_denial(
                   "ngo": "Airwars", "cite-1": "Financial Times", "cite-2": "The Daily", "gov": "White House",
                   "mfa": "Iran foreign ministry"}
     claims = [
-        _evidence(1, "wire", "Wire Service"),
+        _evidence(1, "wire", "Wire Service", source="officials in Kazan"),
         _evidence(2, "copy-1", "Paper A"),
         _evidence(3, "copy-2", "Paper B"),
         _evidence(4, "copy-3", "Paper C"),
         _evidence(5, "ngo", "Airwars"),  # the NGO's own report
         _evidence(6, "cite-1", "Financial Times", source="Airwars"),
-        _evidence(7, "cite-2", "The Daily", source="Airwars's"),
+        _evidence(7, "cite-2", "The Daily", source="research by Airwars"),
         _evidence(8, "gov", "White House", source="the White House"),
         _evidence(9, "mfa", "Iran foreign ministry", stance="denies",
                   text="Iran denied that Russia is building Iranian drones in Tatarstan"),
     ]
     (cluster,) = cluster_claims(claims)
     assert sorted(cluster) == list(range(9))
-    asserting = evidence_lines([c for c in claims if c.stance == "asserts"], publishers.get, syndicated)
+    known = publishers.values()
+    asserting = evidence_lines([c for c in claims if c.stance != "denies"], publishers.get, syndicated, known)
     assert {k: sorted(e.claim_id for e in v) for k, v in asserting.items()} == {
         "source:wire service": [1, 2, 3, 4],
         "source:airwars": [5, 6, 7],
         "source:white house": [8],
     }
-    denying = evidence_lines([c for c in claims if c.stance == "denies"], publishers.get, syndicated)
+    denying = evidence_lines([c for c in claims if c.stance == "denies"], publishers.get, syndicated, known)
     assert len(denying) == 1
 
 

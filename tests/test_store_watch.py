@@ -59,7 +59,9 @@ def test_an_alert_is_stored_once_per_rule_and_subject(store: SqlStore) -> None:
     assert store.alerts(rule="farsi")[0].payload == {"document": "abc"}
 
 
-def test_claims_and_documents_about_an_entity_include_those_not_naming_it(filled: SqlStore) -> None:  # noqa: F811
+def test_claims_and_documents_about_an_entity_include_those_not_naming_it(
+    filled: SqlStore,  # noqa: F811
+) -> None:
     about = {c.document_id for c in filled.claims(ClaimFilter(about="Yelabuga"))}
     named = {c.document_id for c in filled.claims(ClaimFilter(entity="Yelabuga"))}
     assert named <= about

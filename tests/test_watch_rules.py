@@ -106,3 +106,10 @@ def test_delivery_to_jsonl_webhook_and_failures_reported(
     assert "ALERT [alabuga-farsi] Farsi interpreter wanted (document:abc)" in capsys.readouterr().out
     assert json.loads(out.read_text(encoding="utf-8"))["subject"] == "document:abc"
     assert _Collector.received[-1]["rule"] == "alabuga-farsi"
+
+
+def test_a_bare_yaml_on_key_is_read_as_the_subject_kind(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text("- id: denials\n  on: claim\n  when: {stance: denies}\n", encoding="utf-8")
+    (rule,) = load_rules_file(path)
+    assert rule.on == "claim" and rule.to_definition()["on"] == "claim"

@@ -44,22 +44,10 @@ def build_app() -> typer.Typer:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI; user-facing errors print one line on stderr and exit 1."""
+    """Run the CLI. Usage errors are typer's (exit 2); user-facing errors print one line and exit 1."""
     app = build_app()
     try:
-        code = app(args=argv, standalone_mode=False)
+        app(args=argv, prog_name="watchfloor")
     except WatchfloorError as exc:
         err_console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
         sys.exit(1)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        sys.exit(130)
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
-    sys.exit(code if isinstance(code, int) else 0)

@@ -1,8 +1,10 @@
 """Evidence lines: which claims are *not* independent of each other.
 
 A claim's **origin** is where it traces back to: the speaker or source it is attributed to (a person,
-an NGO's report, a ministry), else the publisher of the original copy of the document (following
-syndication links), since an unattributed statement is the outlet's own reporting. Claims with the
+an NGO's report, a ministry; by its resolved entity when known, and as that publisher when the source
+names one: "research by Conflict Watch" is Conflict Watch), else the publisher of the original copy of
+the document (following syndication links), since unattributed or anonymously sourced statements
+("officials said") are the outlet's own reporting. Claims with the
 same origin form one evidence line: a newspaper repeating a wire story, syndicated copies, two papers
 citing one NGO, or one publisher's repeats are one line, not several.
 """
@@ -16,10 +18,12 @@ from dataclasses import dataclass, field
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_WORDS = re.compile(r"\w+")
 #: Words that make a source unnamed: the outlet's own (anonymous) reporting.
 UNNAMED_SOURCES = frozenset({
-    "officials", "sources", "analysts", "experts", "observers", "diplomats", "residents", "critics",
-    "he", "she", "they", "it", "we", "i", "someone", "people",
+    "official", "officials", "source", "sources", "analyst", "analysts", "expert", "experts", "observers",
+    "diplomats", "residents", "critics", "spokesperson", "spokesman", "spokeswoman", "person", "people",
+    "he", "she", "they", "it", "we", "i", "someone", "insiders",
 })
 
 
@@ -39,6 +43,7 @@ class Evidence:
     stance: str
     text: str
     source: str | None = None  # named speaker, after pronoun linking
+    source_entity: str | None = None  # canonical name of the speaker's resolved entity
     via: tuple[str, ...] = ()
     hedge: str | None = None
     entity_ids: frozenset[str] = field(default_factory=frozenset)
@@ -54,33 +59,40 @@ def root_document(document_id: str, syndicated_from: Mapping[str, str | None]) -
     return document_id
 
 
+def is_unnamed(source: str) -> bool:
+    """Anonymous sourcing: "officials said", "sources in Kazan", "US analysts"."""
+    return any(word in UNNAMED_SOURCES for word in _WORDS.findall(name_key(source)))
+
+
 def origin_of(
     evidence: Evidence,
     publisher_of: Callable[[str], str | None],
     syndicated_from: Mapping[str, str | None],
-    aliases: Mapping[str, str] | None = None,
+    publishers: Iterable[str] = (),
 ) -> str:
-    """The key of the evidence line this claim belongs to.
-
-    ``aliases`` maps name keys to a canonical key (e.g. "ft" → "financial times", or resolved entity ids).
-    """
-    aliases = aliases or {}
-    if evidence.source and name_key(evidence.source) not in UNNAMED_SOURCES:
-        key = name_key(evidence.source)
-        return "source:" + aliases.get(key, key)
-    publisher = publisher_of(root_document(evidence.document_id, syndicated_from)) or evidence.publisher
-    key = name_key(publisher) if publisher else f"document:{evidence.document_id}"
-    return "source:" + aliases.get(key, key)
+    """The key of the evidence line this claim belongs to; ``publishers`` are the known publisher names."""
+    named = evidence.source_entity or (
+        evidence.source if evidence.source and not is_unnamed(evidence.source) else None
+    )
+    if named:
+        key = name_key(named)
+        for publisher in sorted({name_key(p) for p in publishers}, key=len, reverse=True):
+            if publisher and re.search(rf"(?<!\w){re.escape(publisher)}(?!\w)", key):
+                return "source:" + publisher
+        return "source:" + key
+    carrier = publisher_of(root_document(evidence.document_id, syndicated_from)) or evidence.publisher
+    return "source:" + (name_key(carrier) if carrier else f"document:{evidence.document_id}")
 
 
 def evidence_lines(
     evidences: Iterable[Evidence],
     publisher_of: Callable[[str], str | None],
     syndicated_from: Mapping[str, str | None],
-    aliases: Mapping[str, str] | None = None,
+    publishers: Iterable[str] = (),
 ) -> dict[str, list[Evidence]]:
     """Group claims into independent evidence lines, keyed by origin."""
+    known = list(publishers)
     lines: dict[str, list[Evidence]] = {}
     for evidence in evidences:
-        lines.setdefault(origin_of(evidence, publisher_of, syndicated_from, aliases), []).append(evidence)
+        lines.setdefault(origin_of(evidence, publisher_of, syndicated_from, known), []).append(evidence)
     return lines

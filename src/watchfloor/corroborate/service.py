@@ -69,7 +69,7 @@ def _denial_json(claim: StoredClaim) -> dict[str, Any]:
     return {"claim": claim.id, "document": claim.document_id, "speaker": speaker, "text": claim.content}
 
 
-def _evidence(claim: StoredClaim) -> Evidence:
+def _evidence(claim: StoredClaim, entity_names: Mapping[str, str]) -> Evidence:
     return Evidence(
         claim_id=claim.id,
         document_id=claim.document_id,
@@ -77,6 +77,7 @@ def _evidence(claim: StoredClaim) -> Evidence:
         stance=claim.stance,
         text=claim.content,
         source=claim.speaker or claim.source,
+        source_entity=entity_names.get(claim.speaker_entity_id) if claim.speaker_entity_id else None,
         via=tuple(claim.via),
         hedge=claim.hedge,
         entity_ids=frozenset(claim.entity_ids),
@@ -99,14 +100,15 @@ def build_clusters(
     """
     entity_names = entity_names or {}
     publisher_of_document = {c.document_id: c.publisher for c in claims} | dict(publishers or {})
-    evidences = [_evidence(c) for c in claims]
+    evidences = [_evidence(c, entity_names) for c in claims]
+    known_publishers = {p for p in publisher_of_document.values() if p}
     clusters: list[ClaimCluster] = []
     for members in cluster_claims(evidences, settings):
         group = sorted((claims[i] for i in members), key=lambda c: c.id)
         asserting = [evidences[i] for i in members if evidences[i].stance != "denies"]
         denying = [evidences[i] for i in members if evidences[i].stance == "denies"]
-        lines = evidence_lines(asserting, publisher_of_document.get, syndicated_from)
-        denial_lines = evidence_lines(denying, publisher_of_document.get, syndicated_from)
+        lines = evidence_lines(asserting, publisher_of_document.get, syndicated_from, known_publishers)
+        denial_lines = evidence_lines(denying, publisher_of_document.get, syndicated_from, known_publishers)
         origins = sorted(sorted({e.document_id for e in line}) for line in lines.values())
         carriers = {c.publisher for c in group if c.stance != "denies" and c.publisher}
         credibility = grade(

@@ -18,7 +18,7 @@ def workspace_clusters(store: Store, entity: str | None = None) -> list[ClaimClu
     claims = store.claims(ClaimFilter(about=entity, limit=MAX_CLAIMS))
     links = store.document_links()
     reliability = {p.name: p.reliability for p in store.publishers()}
-    names = store.entity_names({e for c in claims for e in c.entity_ids})
+    names = store.entity_names({e for c in claims for e in [*c.entity_ids, c.speaker_entity_id] if e})
     return build_clusters(
         claims,
         syndicated_from={d: link.syndicated_from for d, link in links.items()},

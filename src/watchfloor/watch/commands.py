@@ -22,10 +22,8 @@ publishers_app = typer.Typer(help="Publishers and their Admiralty reliability (A
 def watch_add(ctx: typer.Context, path: Path = typer.Argument(..., help="YAML file of rules.")) -> None:
     """Add or replace the rules in a YAML file (checked before anything is stored)."""
     rules = load_rules_file(path)
-    definitions = [(r.id, {"id": r.id, "on": r.on, "when": r.when, "description": r.description,
-                           "deliver": r.deliver}) for r in rules]
     with open_workspace(ctx) as store:
-        written = store.save_watch_rules(definitions)
+        written = store.save_watch_rules((r.id, r.to_definition()) for r in rules)
     console.print(f"{len(rules)} rules read, {written} added or changed")
 
 
@@ -35,8 +33,7 @@ def watch_list(ctx: typer.Context, as_json: bool = typer.Option(False, "--json")
     with open_workspace(ctx) as store:
         rules = [parse_rule(d, rule_id) for rule_id, d in store.watch_rules()]
     if as_json:
-        print_json_lines([{"id": r.id, "on": r.on, "when": r.when, "description": r.description,
-                           "deliver": r.deliver} for r in rules])
+        print_json_lines([r.to_definition() for r in rules])
         return
     console.print(_table("watch rules", ["id", "on", "when", "deliver", "description"],
                          [[r.id, r.on, r.when, r.deliver, r.description] for r in rules]))

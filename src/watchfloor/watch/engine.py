@@ -35,11 +35,19 @@ def _short(text: str) -> str:
     return line if len(line) <= TITLE_CHARS else line[: TITLE_CHARS - 1] + "…"
 
 
+def _metadata_text(metadata: dict[str, object]) -> list[str]:
+    values: list[str] = []
+    for value in metadata.values():
+        values.extend(str(v) for v in (value if isinstance(value, list) else [value]) if v is not None)
+    return values
+
+
 def document_subject(document: StoredDocument) -> Subject:
+    """A document as rules see it: title, text and metadata values (employer, location, …)."""
     return Subject(
         "document",
         f"document:{document.id}",
-        "\n".join(filter(None, [document.title, document.text])),
+        "\n".join(filter(None, [document.title, document.text, *_metadata_text(document.metadata)])),
         lang=document.lang,
         doc_kind=document.kind,
         publisher=document.publisher,
@@ -104,7 +112,8 @@ def evaluate_clusters(store: Store) -> int:
     fired = 0
     for cluster in workspace_clusters(store):
         stances = {c.stance for c in cluster.claims}
-        subject = Subject("cluster", f"cluster:{cluster.id}", cluster.text,
+        described = "\n".join([cluster.text, *cluster.entity_names])
+        subject = Subject("cluster", f"cluster:{cluster.id}", described,
                           stance="denies" if stances == {"denies"} else "asserts",
                           credibility=cluster.credibility.grade)
         for rule in rules:

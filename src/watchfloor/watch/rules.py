@@ -70,6 +70,11 @@ class WatchRule:
     deliver: list[Any] = field(default_factory=lambda: ["stdout"])
     _entity: WatchlistMatcher | None = field(default=None, init=False, repr=False)
 
+    def to_definition(self) -> dict[str, Any]:
+        """The rule as stored (the mapping ``parse_rule`` reads)."""
+        return {"id": self.id, "on": self.on, "when": self.when, "description": self.description,
+                "deliver": self.deliver}
+
     def bind_watchlist(self, watchlist: Sequence[WatchlistEntry]) -> None:
         """Expand the rule's ``entity`` term through the watchlist: every alias of a matching entry counts."""
         term = self.when.get("entity")
@@ -120,7 +125,7 @@ def parse_rule(record: Any, where: str) -> WatchRule:
     rule_id = record.get("id")
     if not isinstance(rule_id, str) or not _ID.match(rule_id):
         raise ValueError(f"{where}: 'id' must be a short name of letters, digits, '.', '_' or '-'")
-    on = record.get("on", "document")
+    on = record.get("on", record.get(True, "document"))  # YAML 1.1 reads a bare `on:` key as True
     if on not in SUBJECTS:
         raise ValueError(f"{where}: 'on' must be one of {', '.join(SUBJECTS)}")
     when = record.get("when") or {}

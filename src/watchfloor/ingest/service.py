@@ -1,0 +1,290 @@
+"""The ingest service: walk paths, read files, skip duplicates, analyse in batches, store each document."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from datasketch import LeanMinHash
+
+from watchfloor.config import Settings
+from watchfloor.errors import InputError
+from watchfloor.extract.pipeline import Pipeline, load_config
+from watchfloor.ingest.dedup import NearDuplicateIndex, StoredCopyInfo, instant, serialise, signature
+from watchfloor.ingest.reader import Reader, registered_readers
+from watchfloor.ingest.readers.decoding import SNIFF_BYTES
+from watchfloor.model import Analysis, Document, DocumentKind
+from watchfloor.plugins import plugin_manager
+from watchfloor.store.base import Store
+
+Status = Literal["new", "duplicate", "near_duplicate", "failed"]
+STATUSES: tuple[Status, ...] = ("new", "duplicate", "near_duplicate", "failed")
+#: Called after each file is read: (files done, files in total, current path).
+ProgressCallback = Callable[[int, int, str], None]
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What happened to one document (or to a file or record that gave none)."""
+
+    source: str  # file path; ``path:LINE`` for a JSONL record, ``path#N`` for a feed entry
+    status: Status
+    document_id: str | None = None
+    related_id: str | None = None  # the stored copy (duplicate) or the earliest copy (near-duplicate)
+    problem: str | None = None
+
+
+@dataclass(slots=True)
+class IngestReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. a plugin that failed after a document was stored
+
+    @property
+    def stored_ids(self) -> list[str]:
+        stored = {"new", "near_duplicate"}
+        return [o.document_id for o in self.outcomes if o.document_id and o.status in stored]
+
+    def counts(self) -> dict[Status, int]:
+        found = Counter(outcome.status for outcome in self.outcomes)
+        return {status: found[status] for status in STATUSES}
+
+    @property
+    def failures(self) -> list[Outcome]:
+        return [outcome for outcome in self.outcomes if outcome.status == "failed"]
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A new document between dedup and storage."""
+
+    document: Document
+    key: str
+    minhash: LeanMinHash
+    root_key: str | None
+    analysis: Analysis | None = None
+
+
+def build_pipeline(store: Store, settings: Settings) -> Pipeline:
+    """The configured pipeline, with the workspace watchlist fed to the watchlist component."""
+    config = load_config(settings.pipeline_config)
+    return Pipeline.from_config(config, overrides={"watchlist": {"entries": store.watchlist()}})
+
+
+def walk(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    """Files under ``paths`` in sorted order, recursively; hidden entries and symlinked folders skipped."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from _walk_directory(path)
+        elif path.exists() or path.is_symlink():
+            yield path
+        else:
+            yield InputError(path, "no such file or directory")
+
+
+def _walk_directory(directory: Path) -> Iterator[Path | InputError]:
+    try:
+        with os.scandir(directory) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as exc:
+        yield InputError(directory, f"cannot list folder: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk_directory(Path(entry.path))
+        elif not entry.is_dir():  # files, and links to files; links to folders are not followed
+            yield Path(entry.path)
+
+
+class Ingestor:
+    """Ingests files into a store: exact duplicates skipped, near-duplicates linked, failures reported."""
+
+    def __init__(
+        self,
+        store: Store,
+        pipeline: Pipeline,
+        settings: Settings,
+        *,
+        kind: DocumentKind | None = None,
+        publisher: str | None = None,
+        readers: list[Reader] | None = None,
+    ) -> None:
+        self.store = store
+        self.pipeline = pipeline
+        self.settings = settings
+        self.kind = kind
+        self.publisher = publisher
+        self.readers = readers if readers is not None else registered_readers()
+        self._keys = itertools.count()
+
+    # -- reading -----------------------------------------------------------------------------
+    def reader_for(self, path: Path, head: bytes) -> Reader | None:
+        return next((reader for reader in self.readers if reader.accepts(path, head)), None)
+
+    def read_file(self, path: Path) -> Iterator[Document | InputError]:
+        """The documents of one file as its reader yields them; a file problem ends in an InputError."""
+        try:
+            reader = self._checked_reader(path)
+            for item in reader.read(path):
+                yield self._with_defaults(item)
+        except InputError as exc:
+            yield exc
+        except OSError as exc:
+            yield InputError(path, f"cannot read: {exc.strerror or exc}")
+        except Exception as exc:  # a reader choking on hostile input must not stop the batch
+            yield InputError(path, f"could not read ({type(exc).__name__}: {exc})")
+
+    def _checked_reader(self, path: Path) -> Reader:
+        """The reader for a regular file within the size limit (raises InputError otherwise)."""
+        if not path.is_file():
+            broken = path.is_symlink() and not path.exists()
+            raise InputError(path, "broken symbolic link" if broken else "not a regular file")
+        size = path.stat().st_size
+        if size > self.settings.max_bytes:
+            raise InputError(path, f"file is {size} bytes, over the {self.settings.max_bytes} byte limit")
+        with path.open("rb") as stream:
+            head = stream.read(SNIFF_BYTES)
+        reader = self.reader_for(path, head)
+        if reader is None:
+            raise InputError(path, "unsupported file type")
+        return reader
+
+    def _with_defaults(self, item: Document | InputError) -> Document | InputError:
+        """Apply ``--kind`` (to documents the file leaves as articles) and ``--publisher`` (when none)."""
+        if isinstance(item, Document):
+            if self.kind is not None and item.kind == DocumentKind.ARTICLE:
+                item.kind = self.kind
+            item.publisher = item.publisher or self.publisher
+        return item
+
+    # -- ingesting ---------------------------------------------------------------------------
+    def ingest(
+        self, paths: Iterable[str | Path], on_progress: ProgressCallback | None = None
+    ) -> IngestReport:
+        """Ingest files and folders; a failure on one file or document never stops the rest."""
+        report = IngestReport()
+        index = NearDuplicateIndex(self._describe)
+        index.load(self.store.minhash_signatures())
+        files: list[Path] = []
+        for found in walk(paths):
+            if isinstance(found, InputError):
+                report.outcomes.append(Outcome(found.path, "failed", problem=found.problem))
+            else:
+                files.append(found)
+        batch: list[Document] = []
+        for done, path in enumerate(files, start=1):
+            for item in self.read_file(path):
+                if isinstance(item, InputError):
+                    report.outcomes.append(Outcome(item.path, "failed", problem=item.problem))
+                    continue
+                batch.append(item)
+                if len(batch) >= self.pipeline.batch_size:
+                    self._ingest_batch(batch, index, report)
+                    batch = []
+            if on_progress is not None:
+                on_progress(done, len(files), str(path))
+        if batch:
+            self._ingest_batch(batch, index, report)
+        self._notify(report, "ingest_finished", document_ids=report.stored_ids)
+        return report
+
+    def _notify(self, report: IngestReport, hook: str, **arguments: object) -> None:
+        """Call a plugin hook; what a plugin does wrong after a commit is a warning, never a lost document."""
+        try:
+            getattr(plugin_manager().hook, hook)(store=self.store, **arguments)
+        except Exception as exc:
+            report.warnings.append(f"{hook} hook failed ({type(exc).__name__}: {exc})")
+
+    def _describe(self, document_id: str) -> StoredCopyInfo | None:
+        stored = self.store.document(document_id)
+        if stored is None:
+            return None
+        return StoredCopyInfo(stored.published_at, stored.ingested_at, stored.syndicated_from)
+
+    def _ingest_batch(
+        self, documents: list[Document], index: NearDuplicateIndex, report: IngestReport
+    ) -> None:
+        # Earliest published first, so that within a batch the earliest copy becomes the root.
+        documents = sorted(documents, key=lambda d: instant(d.published_at))
+        pending: list[_Pending] = []
+        first_by_hash: dict[str, _Pending] = {}
+        repeats: list[tuple[Document, _Pending]] = []
+        for document in documents:
+            digest = document.content_hash
+            if digest in first_by_hash:
+                repeats.append((document, first_by_hash[digest]))
+                continue
+            stored_id = self.store.find_by_hash(digest)
+            if stored_id is not None:
+                report.outcomes.append(Outcome(_source(document), "duplicate", related_id=stored_id))
+                continue
+            key = f"pending:{next(self._keys)}"
+            minhash = signature(document.text)
+            item = _Pending(document, key, minhash, index.add(key, minhash, document.published_at))
+            first_by_hash[digest] = item
+            pending.append(item)
+        self._analyse(pending, report)
+        for item in pending:
+            if item.analysis is None:
+                index.forget(item.key)
+            else:
+                self._store(item, index, report)
+        for document, original in repeats:
+            report.outcomes.append(
+                Outcome(_source(document), "duplicate", related_id=index.document_id(original.key))
+            )
+
+    def _analyse(self, pending: list[_Pending], report: IngestReport) -> None:
+        """Analyse the batch in one pass; if that fails, one by one so only the bad document fails."""
+        analyses = [_analysis(item.document) for item in pending]
+        try:
+            list(self.pipeline.pipe(analyses))
+        except Exception:
+            for item in pending:
+                try:
+                    item.analysis = self.pipeline(_analysis(item.document))
+                except Exception as exc:
+                    problem = f"analysis failed ({type(exc).__name__}: {exc})"
+                    report.outcomes.append(Outcome(_source(item.document), "failed", problem=problem))
+            return
+        for item, analysis in zip(pending, analyses, strict=True):
+            item.analysis = analysis
+
+    def _store(self, item: _Pending, index: NearDuplicateIndex, report: IngestReport) -> None:
+        assert item.analysis is not None
+        source = _source(item.document)
+        syndicated_from = index.document_id(item.root_key)
+        try:
+            result = self.store.add_document(
+                item.document, item.analysis, syndicated_from=syndicated_from, minhash=serialise(item.minhash)
+            )
+        except Exception as exc:  # one document's storage failure must not lose the rest
+            index.forget(item.key)
+            problem = f"could not store ({type(exc).__name__}: {exc})"
+            report.outcomes.append(Outcome(source, "failed", problem=problem))
+            return
+        if not result.created:
+            index.forget(item.key)
+            report.outcomes.append(Outcome(source, "duplicate", related_id=result.duplicate_of))
+            return
+        index.stored(item.key, result.document_id)
+        status: Status = "near_duplicate" if syndicated_from else "new"
+        report.outcomes.append(Outcome(source, status, result.document_id, related_id=syndicated_from))
+        self._notify(report, "document_stored", document_id=result.document_id)
+
+
+def _source(document: Document) -> str:
+    return document.source_path or "-"
+
+
+def _analysis(document: Document) -> Analysis:
+    return Analysis(
+        text=document.text, source=_source(document), date=document.published_date, lang=document.lang
+    )
