@@ -55,7 +55,8 @@ def test_an_alert_is_stored_once_per_rule_and_subject(store: SqlStore) -> None:
     assert not store.add_alert(Alert("farsi", "document:abc", when, "again"))
     assert store.add_alert(Alert("denials", "document:abc", when, "a denial"))
     alerts = store.alerts()
-    assert [(a.rule, a.title) for a in alerts] == [("denials", "a denial"), ("farsi", "Farsi interpreter wanted")]
+    expected = [("denials", "a denial"), ("farsi", "Farsi interpreter wanted")]
+    assert [(a.rule, a.title) for a in alerts] == expected
     assert store.alerts(rule="farsi")[0].payload == {"document": "abc"}
 
 
