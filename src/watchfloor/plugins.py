@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from functools import cache
+from typing import Any
 
 import pluggy
 
@@ -23,6 +24,8 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "watchfloor.extract.commands",
     "watchfloor.resolve.matchers",
     "watchfloor.resolve.commands",
+    "watchfloor.resolve.xref",
+    "watchfloor.resolve.workspace",
     "watchfloor.store.commands",
     "watchfloor.cli.timeline",
     "watchfloor.watch.engine",
@@ -41,13 +44,22 @@ def plugin_manager() -> pluggy.PluginManager:
     """The process-wide plugin manager, loaded once."""
     pm = pluggy.PluginManager("watchfloor")
     pm.add_hookspecs(hookspecs)
-    for name in BUILTIN_PLUGINS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:  # a real missing dependency inside the module
-                raise
-            continue
-        pm.register(module, name)
+    # pluggy calls the last registered first: register in reverse so hooks run in pipeline order
+    for name in reversed(BUILTIN_PLUGINS):
+        pm.register(importlib.import_module(name), name)
     pm.load_setuptools_entrypoints("watchfloor")
     return pm
+
+
+def collect_registry(hook: str, what: str) -> dict[str, Any]:
+    """Merge the ``{name: factory}`` dicts that every implementation of ``hook`` returns.
+
+    A name registered twice is an error, so a plugin cannot silently replace a built-in.
+    """
+    merged: dict[str, Any] = {}
+    for contributed in getattr(plugin_manager().hook, hook)():
+        for key, factory in contributed.items():
+            if key in merged:
+                raise ValueError(f"{what} {key!r} registered twice")
+            merged[key] = factory
+    return merged

@@ -51,15 +51,9 @@ ComponentFactory = Callable[..., Component]
 
 def registered_factories() -> dict[str, ComponentFactory]:
     """All component factories contributed through the ``register_components`` hook."""
-    from watchfloor.plugins import plugin_manager
+    from watchfloor.plugins import collect_registry
 
-    factories: dict[str, ComponentFactory] = {}
-    for contributed in plugin_manager().hook.register_components():
-        for key, factory in contributed.items():
-            if key in factories:
-                raise ValueError(f"component {key!r} registered twice")
-            factories[key] = factory
-    return factories
+    return collect_registry("register_components", "component")
 
 
 def make_component(factory_name: str, **config: Any) -> Component:

@@ -45,6 +45,8 @@ class StoredMention:
     label: str
     component: str
     entity_id: str | None = None
+    watchlist_key: str | None = None  # the watchlist entry a watchlist match came from
+    lang: str | None = None  # the document's language (filled by ``workspace_mentions``)
 
 
 @dataclass(slots=True)
@@ -100,6 +102,36 @@ class EntitySummary:
     document_count: int
     publishers: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
+    names_by_script: dict[str, list[str]] = field(default_factory=dict)  # script (LATIN…) → forms
+    documents: list[str] = field(default_factory=list)  # ids of the documents mentioning it
+
+
+@dataclass(slots=True)
+class ResolvedEntity:
+    """One entity as workspace resolution leaves it: its mentions and every name form with its script."""
+
+    id: str
+    type: str
+    name: str
+    mention_ids: list[int]
+    names: list[tuple[str, str | None]] = field(default_factory=list)  # (form, lang)
+
+
+#: Analyst judgement actions on entities.
+JUDGEMENT_ACTIONS = ("merge", "split", "not-same")
+
+
+@dataclass(slots=True)
+class StoredJudgement:
+    """An analyst decision, kept apart from machine output; ``subject`` names the entities and mentions."""
+
+    id: int
+    action: str
+    subject: dict[str, Any]
+    author: str
+    created_at: datetime
+    reason: str | None = None
+    undone_at: datetime | None = None
 
 
 @dataclass(slots=True)
@@ -126,6 +158,18 @@ class DocumentLink:
 
     publisher: str | None
     syndicated_from: str | None
+
+
+@dataclass(slots=True)
+class ReferenceEntity:
+    """An entity from a reference list, as FollowTheMoney data (``data`` is the entity's dict)."""
+
+    dataset: str
+    id: str
+    schema: str
+    caption: str
+    names: list[str]
+    data: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -212,6 +256,29 @@ class Store(ABC):
     def entity_names(self, entity_ids: Iterable[str]) -> dict[str, str]:
         """Canonical name of each known entity id."""
 
+    # -- entity resolution -------------------------------------------------------------------
+    @abstractmethod
+    def workspace_mentions(self) -> list[StoredMention]:
+        """Every mention, with its document's language, in ingestion order (documents, then offsets)."""
+
+    @abstractmethod
+    def replace_entities(self, entities: Iterable[ResolvedEntity]) -> None:
+        """Write a resolution in one transaction: entities and their names, each mention's entity, and
+        the claims' entity links; entities no longer referenced are removed."""
+
+    @abstractmethod
+    def add_judgement(
+        self, action: str, subject: dict[str, Any], *, author: str, reason: str | None = None
+    ) -> StoredJudgement: ...
+
+    @abstractmethod
+    def judgements(self, *, active_only: bool = False) -> list[StoredJudgement]:
+        """Judgements oldest first; ``active_only`` leaves out undone ones."""
+
+    @abstractmethod
+    def undo_judgement(self, judgement_id: int) -> StoredJudgement:
+        """Mark a judgement undone (it stays on record); WatchfloorError if unknown or already undone."""
+
     # -- analyst input -----------------------------------------------------------------------
     @abstractmethod
     def publishers(self) -> list[PublisherInfo]: ...
@@ -229,6 +296,13 @@ class Store(ABC):
 
     @abstractmethod
     def delete_watch_rule(self, rule_id: str) -> bool: ...
+
+    @abstractmethod
+    def add_reference_entities(self, dataset: str, entities: Iterable[ReferenceEntity]) -> int:
+        """Replace a dataset's reference entities with ``entities`` in one transaction; returns the count."""
+
+    @abstractmethod
+    def reference_entities(self, dataset: str | None = None) -> Iterator[ReferenceEntity]: ...
 
     @abstractmethod
     def add_alert(self, alert: Alert) -> bool:

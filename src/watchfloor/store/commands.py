@@ -68,7 +68,7 @@ def _jsonable(value: Any) -> Any:
 
 
 #: Columns holding ids, which people copy: never wrapped or cut.
-ID_COLUMNS = frozenset({"id", "document"})
+ID_COLUMNS = frozenset({"id", "document", "document ids"})
 
 
 def _table(title: str | None, columns: list[str], rows: list[list[object]]) -> Table:
@@ -211,7 +211,12 @@ def entities(
     top: int = typer.Option(20, "--top", min=0, help="How many entities, most mentioned first."),
     as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
 ) -> None:
-    """Entities with every name form seen, mention and document counts, and publishers."""
+    """Entities with their names in every script, the documents mentioning them, and mention counts.
+
+    ``watchfloor entities resolve`` re-runs entity resolution over the whole workspace.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
     with open_workspace(ctx) as store:
         found = store.top_entities(type=entity_type, limit=top)
     if as_json:
@@ -222,18 +227,29 @@ def entities(
             e.id,
             e.type,
             e.name,
-            " / ".join(e.names),
+            "\n".join(
+                f"{script.lower()}: {' / '.join(forms)}" for script, forms in e.names_by_script.items()
+            ),
             e.mention_count,
-            e.document_count,
-            ", ".join(e.publishers),
+            "\n".join(e.documents),
         ]
         for e in found
     ]
+    columns = ["id", "type", "name", "names", "mentions", "document ids"]
+    console.print(_table(f"{len(found)} entities (publishers: --json)", columns, rows))
+
+
+def resolve_entities(ctx: typer.Context) -> None:
+    """Re-resolve every mention of the workspace into entities, re-applying analyst judgements."""
+    from watchfloor.resolve.workspace import resolve_workspace
+
+    with open_workspace(ctx) as store:
+        report = resolve_workspace(store)
     console.print(
-        _table(
-            f"{len(found)} entities",
-            ["id", "type", "name", "names", "mentions", "documents", "publishers"],
-            rows,
+        safe_text(
+            f"{report.mentions} mentions → {report.entities} entities "
+            f"({report.judgements} judgements applied, {report.pairs_considered} candidate pairs, "
+            f"{report.seconds:.2f} s)"
         )
     )
 
@@ -346,8 +362,12 @@ def watchlist_import(
 
 @hookimpl
 def register_commands(cli: CommandGroups) -> None:
-    for command in (documents, show, entities, claims, summary):
+    for command in (documents, show, claims, summary):
         cli.app.command(command.__name__)(command)
+    group = typer.Typer()
+    group.callback(invoke_without_command=True)(entities)
+    group.command("resolve")(resolve_entities)
+    cli.app.add_typer(group, name="entities")
     cli.watchlist.command("add")(watchlist_add)
     cli.watchlist.command("list")(watchlist_list)
     cli.watchlist.command("import")(watchlist_import)

@@ -1,8 +1,9 @@
 """Provisional entity grouping: which stored entity a mention belongs to.
 
 Mentions group by coarse type and normalised name; a mention matched from the watchlist joins that
-entry's entity, so its aliases in every script share one entity. Entity resolution (a later stage)
-replaces :class:`EntityGrouper`; everything else in the store only calls it.
+entry's entity, so its aliases in every script share one entity. This is only the grouping a document is
+written with: workspace entity resolution (``watchfloor.resolve.workspace``, run after every ingest)
+re-resolves all mentions across documents and scripts, and keeps these ids where it can.
 """
 
 from __future__ import annotations

@@ -22,10 +22,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import (
+    CompoundSelect,
     Engine,
     Select,
     String,
     create_engine,
+    delete,
     distinct,
     event,
     func,
@@ -33,6 +35,8 @@ from sqlalchemy import (
     literal_column,
     select,
     text,
+    union,
+    update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, make_url
@@ -43,14 +47,18 @@ from sqlalchemy.pool import StaticPool
 from watchfloor.errors import InputError, WatchfloorError
 from watchfloor.model import Alert, Analysis, Attribution, Document, EntityMention, Span
 from watchfloor.store.base import (
+    JUDGEMENT_ACTIONS,
     AddResult,
     ClaimFilter,
     DocumentLink,
     EntitySummary,
     PublisherInfo,
+    ReferenceEntity,
+    ResolvedEntity,
     Store,
     StoredClaim,
     StoredDocument,
+    StoredJudgement,
     StoredMention,
     StoredTime,
     WatchlistEntry,
@@ -63,8 +71,10 @@ from watchfloor.store.tables import (
     DocumentRow,
     EntityNameRow,
     EntityRow,
+    JudgementRow,
     MentionRow,
     PublisherRow,
+    ReferenceEntityRow,
     TimeExpressionRow,
     WatchlistAliasRow,
     WatchlistEntryRow,
@@ -233,6 +243,42 @@ def _sentence_of(attribution: Attribution, analysis: Analysis) -> Span:
     return analysis.span(min(s.start for s in spans), max(s.end for s in spans))
 
 
+def _entity_overlapping(span: Span | None, entity_of: Sequence[tuple[Span, str]]) -> str | None:
+    if span is None:
+        return None
+    return next((entity for mention, entity in entity_of if mention.overlaps(span)), None)
+
+
+def _speaker_entity(
+    speaker: Span | None, source: Span | None, entity_of: Sequence[tuple[Span, str]]
+) -> str | None:
+    """The entity a claim's speaker (else its source) names."""
+    return _entity_overlapping(speaker, entity_of) or _entity_overlapping(source, entity_of)
+
+
+def _claim_entities(content: Span, source: Span | None, entity_of: Sequence[tuple[Span, str]]) -> set[str]:
+    """Entities whose mentions lie inside a claim's content or source span."""
+    return {
+        entity
+        for mention, entity in entity_of
+        if content.contains(mention) or (source is not None and source.contains(mention))
+    }
+
+
+def _entity_name_row(entity_id: str, name: str, lang: str | None) -> dict[str, Any]:
+    return {
+        "entity_id": entity_id,
+        "name": name,
+        "key": name_key(name),
+        "script": script_of(name),
+        "lang": lang,
+    }
+
+
+def _optional_span(start: int | None, end: int | None) -> Span | None:
+    return None if start is None or end is None else Span(start, end, "")
+
+
 class _DocumentWriter:
     """Writes one document's machine output inside the caller's transaction."""
 
@@ -277,13 +323,7 @@ class _DocumentWriter:
             self.session.execute(insert(MentionRow), mentions)
 
     def _name_row(self, entity_id: str, name: str) -> dict[str, Any]:
-        return {
-            "entity_id": entity_id,
-            "name": name,
-            "key": name_key(name),
-            "script": script_of(name),
-            "lang": self.analysis.lang,
-        }
+        return _entity_name_row(entity_id, name, self.analysis.lang)
 
     def _mention_row(self, mention: EntityMention, entity_id: str | None) -> dict[str, Any]:
         return {
@@ -294,6 +334,7 @@ class _DocumentWriter:
             "label": mention.label,
             "component": mention.component,
             "entity_id": entity_id,
+            "watchlist_key": mention.entity_key,
         }
 
     def write_times(self) -> None:
@@ -312,11 +353,6 @@ class _DocumentWriter:
         ]
         if rows:
             self.session.execute(insert(TimeExpressionRow), rows)
-
-    def _entity_overlapping(self, span: Span | None) -> str | None:
-        if span is None:
-            return None
-        return next((entity for mention, entity in self.entity_of if mention.overlaps(span)), None)
 
     def _claim_time(self, attribution: Attribution) -> dict[str, Any]:
         if attribution.time is not None:
@@ -341,11 +377,7 @@ class _DocumentWriter:
             speaker = _checked(attribution.speaker, self.text, "speaker") if attribution.speaker else None
             sentence = _checked(_sentence_of(attribution, self.analysis), self.text, "sentence")
             via = [_checked(v, self.text, "via").text for v in attribution.via]
-            linked = {
-                entity
-                for mention, entity in self.entity_of
-                if content.contains(mention) or (source is not None and source.contains(mention))
-            }
+            linked = _claim_entities(content, source, self.entity_of)
             row = ClaimRow(
                 document_id=self.document_id,
                 **_span_columns("cue", cue),
@@ -353,7 +385,7 @@ class _DocumentWriter:
                 **_span_columns("content", content),
                 **_span_columns("sentence", sentence),
                 **_span_columns("speaker", speaker),
-                speaker_entity_id=self._entity_overlapping(speaker) or self._entity_overlapping(source),
+                speaker_entity_id=_speaker_entity(speaker, source, self.entity_of),
                 speaker_key=_speaker_key(source.text if source else None, speaker.text if speaker else None),
                 stance=attribution.stance,
                 hedge=attribution.hedge,
@@ -572,12 +604,13 @@ class SqlStore(Store):
     # -- machine output --------------------------------------------------------------------------
     def mentions(self, document_id: str) -> list[StoredMention]:
         statement = (
-            select(MentionRow)
+            select(MentionRow, DocumentRow.lang)
+            .join(DocumentRow, DocumentRow.id == MentionRow.document_id)
             .where(MentionRow.document_id == document_id)
             .order_by(MentionRow.start, MentionRow.end, MentionRow.id)
         )
         with self._read() as session:
-            return [_from_row(StoredMention, m) for m in session.scalars(statement)]
+            return [_from_row(StoredMention, m, lang=lang) for m, lang in session.execute(statement)]
 
     def times(self, document_id: str) -> list[StoredTime]:
         statement = (
@@ -622,12 +655,21 @@ class SqlStore(Store):
             for entity_id, publisher in session.execute(publishers):
                 by_id[str(entity_id)].publishers.append(publisher)
             names = (
-                select(EntityNameRow.entity_id, EntityNameRow.name)
+                select(EntityNameRow.entity_id, EntityNameRow.name, EntityNameRow.script)
                 .where(EntityNameRow.entity_id.in_(by_id))
                 .order_by(EntityNameRow.id)
             )
-            for entity_id, name in session.execute(names):
+            for entity_id, name, script in session.execute(names):
                 by_id[entity_id].names.append(name)
+                by_id[entity_id].names_by_script.setdefault(script or "OTHER", []).append(name)
+            documents = (
+                select(MentionRow.entity_id, MentionRow.document_id)
+                .distinct()
+                .where(MentionRow.entity_id.in_(by_id))
+                .order_by(MentionRow.document_id)
+            )
+            for entity_id, document_id in session.execute(documents):
+                by_id[str(entity_id)].documents.append(document_id)
         return summaries
 
     def claims(self, query: ClaimFilter | None = None) -> list[StoredClaim]:
@@ -731,6 +773,115 @@ class SqlStore(Store):
                 entries[entry_id].aliases.append(alias)
         return list(entries.values())
 
+    # -- entity resolution -------------------------------------------------------------------
+    def workspace_mentions(self) -> list[StoredMention]:
+        statement = (
+            select(MentionRow, DocumentRow.lang)
+            .join(DocumentRow, DocumentRow.id == MentionRow.document_id)
+            .order_by(
+                DocumentRow.ingested_at, DocumentRow.id, MentionRow.start, MentionRow.end, MentionRow.id
+            )
+        )
+        with self._read() as session:
+            return [_from_row(StoredMention, m, lang=lang) for m, lang in session.execute(statement)]
+
+    def replace_entities(self, entities: Iterable[ResolvedEntity]) -> None:
+        resolved = sorted(entities, key=lambda e: e.id)
+        entity_of_mention = {m: e.id for e in resolved for m in e.mention_ids}
+        with self._write.begin() as session:
+            if self.dialect == "postgresql":  # writers insert entities: keep them out until this is done
+                session.execute(text("LOCK TABLE entity IN SHARE ROW EXCLUSIVE MODE"))
+            rows = [{"id": e.id, "type": e.type, "name": e.name} for e in resolved]
+            _insert_ignoring_duplicates(session, EntityRow, rows)
+            if rows:
+                session.execute(update(EntityRow), rows)
+            current = {
+                mention_id: entity_id
+                for mention_id, entity_id in session.execute(select(MentionRow.id, MentionRow.entity_id))
+            }
+            changed = [
+                {"id": m, "entity_id": e}
+                for m, e in entity_of_mention.items()
+                if m in current and current[m] != e
+            ]
+            if changed:
+                session.execute(update(MentionRow), changed)
+            self._relink_claims(session)
+            ids = [e.id for e in resolved]
+            session.execute(delete(EntityNameRow).where(EntityNameRow.entity_id.in_(ids)))
+            names = {(e.id, f): _entity_name_row(e.id, f, lang) for e in resolved for f, lang in e.names}
+            _insert_ignoring_duplicates(session, EntityNameRow, list(names.values()))  # canonical name first
+            referenced: CompoundSelect[tuple[str | None]] = union(
+                select(MentionRow.entity_id).where(MentionRow.entity_id.is_not(None)),
+                select(ClaimEntityRow.entity_id),
+                select(ClaimRow.speaker_entity_id).where(ClaimRow.speaker_entity_id.is_not(None)),
+            )
+            stale = select(EntityRow.id).where(EntityRow.id.not_in(referenced))
+            session.execute(delete(EntityNameRow).where(EntityNameRow.entity_id.in_(stale)))
+            session.execute(delete(EntityRow).where(EntityRow.id.in_(stale)))
+
+    @staticmethod
+    def _relink_claims(session: Session) -> None:
+        """Recompute every claim's entity links and speaker entity from the mentions' current entities."""
+        entity_of: dict[str, list[tuple[Span, str]]] = {}
+        mentions = select(
+            MentionRow.document_id, MentionRow.start, MentionRow.end, MentionRow.entity_id
+        ).where(MentionRow.entity_id.is_not(None))
+        for document_id, start, end, entity_id in session.execute(mentions):
+            entity_of.setdefault(document_id, []).append((Span(start, end, ""), str(entity_id)))
+        links: list[dict[str, Any]] = []
+        speakers: list[dict[str, Any]] = []
+        for claim in session.scalars(select(ClaimRow).order_by(ClaimRow.id)):
+            in_document = entity_of.get(claim.document_id, [])
+            content = Span(claim.content_start, claim.content_end, "")
+            source = _optional_span(claim.source_start, claim.source_end)
+            speaker = _optional_span(claim.speaker_start, claim.speaker_end)
+            links += [
+                {"claim_id": claim.id, "entity_id": e}
+                for e in sorted(_claim_entities(content, source, in_document))
+            ]
+            speaker_entity = _speaker_entity(speaker, source, in_document)
+            if speaker_entity != claim.speaker_entity_id:
+                speakers.append({"id": claim.id, "speaker_entity_id": speaker_entity})
+        session.execute(delete(ClaimEntityRow))
+        if links:
+            session.execute(insert(ClaimEntityRow), links)
+        if speakers:
+            session.execute(update(ClaimRow), speakers)
+
+    def add_judgement(
+        self, action: str, subject: dict[str, Any], *, author: str, reason: str | None = None
+    ) -> StoredJudgement:
+        if action not in JUDGEMENT_ACTIONS:
+            raise WatchfloorError(f"judgement action {action!r} is not one of {', '.join(JUDGEMENT_ACTIONS)}")
+        with self._write.begin() as session:
+            row = JudgementRow(
+                action=action, subject=subject, author=author, created_at=_now(), reason=reason
+            )
+            session.add(row)
+            session.flush()
+            return _from_row(StoredJudgement, row)
+
+    def judgements(self, *, active_only: bool = False) -> list[StoredJudgement]:
+        statement = select(JudgementRow).order_by(JudgementRow.created_at, JudgementRow.id)
+        if active_only:
+            statement = statement.where(JudgementRow.undone_at.is_(None))
+        with self._read() as session:
+            return [_from_row(StoredJudgement, row) for row in session.scalars(statement)]
+
+    def undo_judgement(self, judgement_id: int) -> StoredJudgement:
+        with self._write.begin() as session:
+            row = session.get(JudgementRow, judgement_id)
+            if row is None:
+                raise WatchfloorError(f"no judgement {judgement_id}")
+            if row.undone_at is not None:
+                raise WatchfloorError(
+                    f"judgement {judgement_id} was already undone at {row.undone_at:%Y-%m-%d %H:%M}"
+                )
+            row.undone_at = _now()
+            session.flush()
+            return _from_row(StoredJudgement, row)
+
     # -- corroboration and watch -------------------------------------------------------------
     def document_links(self) -> dict[str, DocumentLink]:
         statement = select(DocumentRow.id, PublisherRow.name, DocumentRow.syndicated_from).outerjoin(
@@ -790,6 +941,36 @@ class SqlStore(Store):
             if row is not None:
                 session.delete(row)
             return row is not None
+
+    def add_reference_entities(self, dataset: str, entities: Iterable[ReferenceEntity]) -> int:
+        count = 0
+        with self._write.begin() as session:
+            session.execute(delete(ReferenceEntityRow).where(ReferenceEntityRow.dataset == dataset))
+            imported = _now()
+            for entity in entities:
+                session.add(
+                    ReferenceEntityRow(
+                        dataset=dataset,
+                        id=entity.id,
+                        schema=entity.schema,
+                        caption=entity.caption,
+                        names=entity.names,
+                        data=entity.data,
+                        imported_at=imported,
+                    )
+                )
+                count += 1
+                if count % 1000 == 0:
+                    session.flush()
+        return count
+
+    def reference_entities(self, dataset: str | None = None) -> Iterator[ReferenceEntity]:
+        statement = select(ReferenceEntityRow).order_by(ReferenceEntityRow.dataset, ReferenceEntityRow.id)
+        if dataset:
+            statement = statement.where(ReferenceEntityRow.dataset == dataset)
+        with self._read() as session:
+            for row in session.scalars(statement.execution_options(yield_per=1000)):
+                yield ReferenceEntity(row.dataset, row.id, row.schema, row.caption, list(row.names), row.data)
 
     def add_alert(self, alert: Alert) -> bool:
         try:

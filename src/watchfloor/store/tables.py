@@ -142,6 +142,8 @@ class MentionRow(_DocumentSpan, Base):
 
     label: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str | None] = mapped_column(ForeignKey("entity.id"), index=True)
+    #: The watchlist entry a ``watchlist.names`` match came from: resolution keeps it with that entry.
+    watchlist_key: Mapped[str | None] = mapped_column(String(80))
 
 
 class TimeExpressionRow(_DocumentSpan, Base):
@@ -257,6 +259,20 @@ class WatchRuleRow(Base):
     id: Mapped[str] = mapped_column(String(80), primary_key=True)
     definition: Mapped[dict[str, Any]] = mapped_column(JsonType)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ReferenceEntityRow(Base):
+    """An entity of an imported reference list (FollowTheMoney JSON), kept apart from machine output."""
+
+    __tablename__ = "reference_entity"
+
+    dataset: Mapped[str] = mapped_column(String(100), primary_key=True)
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    schema: Mapped[str] = mapped_column(String(60))
+    caption: Mapped[str] = mapped_column(Text)
+    names: Mapped[list[str]] = mapped_column(JsonType)
+    data: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    imported_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 #: Objects the migrations create outside the models: full-text search (FTS5 tables, tsvector column).
