@@ -1,0 +1,238 @@
+"""``attribution.en`` on real parses: cues, sources, contents, via chains, stance, hedges, speakers."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from watchfloor.extract.attribution import EnglishAttribution
+from watchfloor.extract.attribution.quotes import QuoteIndex
+from watchfloor.extract.component import registered_factories
+from watchfloor.extract.pipeline import Pipeline
+from watchfloor.model import Analysis, Attribution
+
+SEED = Path(__file__).parents[1].parent / "shared" / "seed" / "000_aa53ffcfbbfed12b.txt"
+
+
+@cache
+def _pipeline() -> Pipeline:
+    config = {
+        "pipeline": {"components": ["language", "parse", "ner", "attribution"]},
+        "components": {"language": {"factory": "language.lingua"}, "parse": {"factory": "parse.spacy"},
+                       "ner": {"factory": "ner.spacy"}, "attribution": {"factory": "attribution.en"}},
+    }
+    return Pipeline.from_config(config)
+
+
+def analyse(text: str) -> list[Attribution]:
+    analysis = _pipeline()(Analysis(text=text, lang="en"))
+    for attribution in analysis.attributions:  # every span is a real slice of the text
+        for span in (attribution.cue, attribution.content, attribution.source, attribution.speaker,
+                     attribution.sentence, *attribution.via):
+            if span is not None:
+                assert text[span.start:span.end] == span.text
+    return analysis.attributions
+
+
+def source_of(attribution: Attribution) -> str:
+    """The source's text, or "" for an unnamed source."""
+    return attribution.source.text if attribution.source is not None else ""
+
+
+def by_cue(attributions: list[Attribution], cue: str) -> Attribution:
+    matches = [a for a in attributions if a.cue.text == cue]
+    assert matches, f"no attribution with cue {cue!r} in {[a.cue.text for a in attributions]}"
+    return matches[0]
+
+
+def test_component_is_registered_with_its_contract() -> None:
+    component = registered_factories()["attribution.en"]()
+    assert isinstance(component, EnglishAttribution)
+    assert component.requires == ("extras.spacy_doc", "entities")
+    assert component.assigns == ("attributions",)
+    assert component.accepts(Analysis(text="x", lang="en"))
+    assert not component.accepts(Analysis(text="x", lang="ru"))
+
+
+def test_component_refuses_an_analysis_without_a_parse() -> None:
+    with pytest.raises(ValueError, match="spacy_doc"):
+        EnglishAttribution()(Analysis(text="Officials said so.", lang="en"))
+
+
+def test_unnamed_source_and_indirect_speech() -> None:
+    found = analyse("Officials said the convoy left the depot on Monday.")
+    said = by_cue(found, "said")
+    assert source_of(said) == "Officials"
+    assert said.content.text == "the convoy left the depot on Monday"
+    assert said.stance == "asserts" and said.hedge is None and said.via == []
+
+
+def test_quote_before_the_cue_spans_several_sentences() -> None:
+    text = "“The plant is ready. Production starts in May,” the director said on Friday."
+    said = by_cue(analyse(text), "said")
+    assert source_of(said) == "the director"
+    assert said.content.text.startswith("“The plant is ready.")
+    assert "Production starts in May" in said.content.text
+
+
+def test_quote_after_a_colon_runs_across_paragraphs() -> None:
+    text = ("The governor said: “The bridge is safe.\n\n“Inspectors checked every cable twice.”\n\n"
+            "Traffic resumed.")
+    said = by_cue(analyse(text), "said")
+    assert "The bridge is safe." in said.content.text
+    assert said.content.text.endswith("Inspectors checked every cable twice.”")
+
+
+def test_attributions_nested_in_a_quotation_are_not_separate() -> None:
+    found = analyse("“I think the repairs will take a year,” she said.")
+    assert [a.cue.text for a in found] == ["said"]
+
+
+def test_according_to_a_report_citing_a_source_goes_through_the_outlet() -> None:
+    text = ("According to a report in the Northern Ledger citing two port officials, the harbour "
+            "was closed to tankers.")
+    according = by_cue(analyse(text), "According to")
+    assert source_of(according) == "two port officials"
+    assert [v.text for v in according.via] == ["the Northern Ledger"]
+    assert according.content.text == "the harbour was closed to tankers"
+
+
+def test_told_an_outlet_is_a_via_and_statement_medium_joins_the_cue() -> None:
+    told = by_cue(analyse("Maria Lindqvist told the Baltic Times that the ferry would sail."), "told")
+    assert source_of(told) == "Maria Lindqvist"
+    assert [v.text for v in told.via] == ["the Baltic Times"]
+    said = by_cue(analyse("The company said in a statement that output may fall."), "said in a statement")
+    assert said.content.text == "that output may fall"
+    assert said.hedge == "roughly even chance"
+
+
+def test_denials_and_impersonal_hedges() -> None:
+    denied = by_cue(analyse("The ministry denied that it had sent troops across the border."), "denied")
+    assert denied.stance == "denies"
+    believed = by_cue(analyse("The facility is believed to assemble drones."), "believed")
+    assert believed.source is None
+    assert believed.hedge == "likely"
+    assert "assemble drones" in believed.content.text
+
+
+def test_pronoun_source_is_linked_to_the_named_speaker() -> None:
+    text = ("Daniel Okafor, the harbour master, said the cranes were idle. "
+            "“We have not received any cargo since March,” he said.")
+    found = analyse(text)
+    second = [a for a in found if source_of(a) == "he"]
+    assert second and second[0].speaker is not None
+    assert second[0].speaker.text == "Daniel Okafor"
+    assert second[0].stance == "denies"
+
+
+def test_quote_index_pairs_marks_and_continued_paragraphs() -> None:
+    text = 'He said "yes." Then: “one\n\n“two” and ``three\'\' end'
+    regions = [text[s:e] for s, e in QuoteIndex.of(text).regions]
+    assert regions == ['"yes."', "“one\n\n“two”", "``three''"]
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, list[Attribution]]:
+    if not SEED.exists():
+        pytest.skip("seed article not found beside the checkout")
+    text = SEED.read_text(encoding="utf-8")
+    return text, analyse(text)
+
+
+def _with_content(found: list[Attribution], words: str) -> Attribution:
+    matches = [a for a in found if words in a.content.text]
+    assert matches, f"no attribution whose content has {words!r}"
+    return matches[0]
+
+
+def test_seed_outlet_research_and_expert_sources(seed: tuple[str, list[Attribution]]) -> None:
+    _, found = seed
+    importing = _with_content(found, "Russia is importing Iranian expertise")
+    assert source_of(importing) == "Iran International"
+    farsi = _with_content(found, "seeking Farsi speakers")
+    assert farsi.cue.text == "based on research by"
+    assert source_of(farsi).startswith("Airwars")
+    assert [v.text for v in farsi.via] == ["the Financial Times"]
+    bendett = _with_content(found, "advantageous location")
+    assert "Samuel Bendett" in source_of(bendett)
+    assert [v.text for v in bendett.via] == ["the Financial Times"]
+
+
+def test_seed_intelligence_evidence_and_self_description(seed: tuple[str, list[Attribution]]) -> None:
+    _, found = seed
+    drones = _with_content(found, "procured hundreds of suicide drones")
+    assert source_of(drones) == "US intelligence"
+    production = _with_content(found, "commenced some drone production")
+    assert production.cue.text == "indicate"
+    assert source_of(production).startswith("Photos and videos")
+    assert production.hedge == "likely"
+    itself = by_cue(found, "described")
+    assert source_of(itself) == "Albatross"
+    assert "maker of commercial drones" in itself.content.text
+
+
+def test_seed_confirmation_and_denials(seed: tuple[str, list[Attribution]]) -> None:
+    _, found = seed
+    maduro = by_cue(found, "confirmed")
+    assert "Nicolas Maduro" in source_of(maduro)
+    assert "bought drone manufacturing technology" in maduro.content.text
+    kanaani = _with_content(found, "had not provided any sides")
+    assert "Nasser Kanaani" in source_of(kanaani)
+    assert kanaani.stance == "denies"
+    allegations = _with_content(found, "politically motivated")
+    assert allegations.cue.text == "called" and allegations.stance == "denies"
+    he = _with_content(found, "have not shown any evidence")
+    assert source_of(he) == "he"
+    assert he.speaker is not None and he.speaker.text == "Nasser Kanaani"
+    assert he.stance == "denies"
+
+
+def test_headline_and_signature_patterns() -> None:
+    found = analyse("Mayor Ortiz Slams Port Closure Plan\n\nThe harbour stayed shut on Tuesday.")
+    slams = by_cue(found, "Slams")
+    assert source_of(slams) == "Mayor Ortiz" and slams.content.text == "Port Closure Plan"
+    colon = by_cue(analyse("Ortiz: Port Will Reopen in May\n\nCrews worked overnight."), ":")
+    assert source_of(colon) == "Ortiz" and colon.content.text == "Port Will Reopen in May"
+    dash = by_cue(analyse("“We will rebuild the pier before winter.” ― Ana Ruiz"), "―")
+    assert source_of(dash) == "Ana Ruiz" and dash.content.text == "“We will rebuild the pier before winter.”"
+
+
+def test_cues_inside_a_reported_clause_belong_to_its_content() -> None:
+    text = "Senator Maria Lopez said the governor had criticized the budget and accused the council of waste."
+    attributions = analyse(text)
+    assert [a.cue.text for a in attributions] == ["said", "accused"]
+    said = by_cue(attributions, "said")
+    assert said.content.text == "the governor had criticized the budget"
+    assert source_of(by_cue(attributions, "accused")) == "Senator Maria Lopez"
+    declined = analyse("The governor declined to say whether she would sign the bill.")
+    assert [a.cue.text for a in declined] == ["declined"]  # one statement, not "declined" and "say"
+
+
+def test_as_reported_clause_and_passive_with_agent() -> None:
+    text = "As the Daily Courier reported, the mayor raised two million dollars from developers."
+    reported = by_cue(analyse(text), "reported")
+    assert source_of(reported) == "the Daily Courier"
+    assert reported.content.text == "the mayor raised two million dollars from developers"
+    praised = by_cue(analyse("The plan was praised by the union."), "praised")
+    assert (source_of(praised), praised.content.text) == ("the union", "The plan")
+
+
+def test_interview_and_editorial_labels_are_not_speakers() -> None:
+    text = ("Q: Will you run again?\nA: I have not decided yet.\n"
+            "Editor's note: This interview was edited for length.")
+    assert analyse(text) == []
+    pence = by_cue(analyse("PENCE: Well, look, we will win."), ":")  # a speaker label is kept
+    assert source_of(pence) == "PENCE"
+
+
+def test_attitudes_beliefs_and_naming_participles() -> None:
+    confident = by_cue(analyse("Maria Lopez is confident that the bill will pass."), "confident")
+    assert (source_of(confident), confident.content.text) == ("Maria Lopez", "that the bill will pass")
+    believes = by_cue(analyse("Senator Maria Lopez believes the deal will hold."), "believes")
+    assert believes.content.text == "the deal will hold"
+    clear = by_cue(analyse("Maria Lopez made it clear that she would not resign."), "made")
+    assert clear.content.text.endswith("that she would not resign")
+    named = analyse("The rebels backed a group called the Free Alliance.")
+    assert "called" not in [a.cue.text for a in named]  # naming, not a statement
