@@ -108,10 +108,29 @@ def test_bad_file_gives_one_line_and_the_batch_goes_on(
     assert stored_texts(workspace) == {GOOD_TEXT.format(n=1), GOOD_TEXT.format(n=2)}
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+#: A file that even root may not read: write-only kernel settings refuse reads whatever the caller.
+WRITE_ONLY = Path("/proc/sys/vm/drop_caches")
+
+
+def unreadable_file(directory: Path) -> Path:
+    """A file that cannot be read: mode 000 for an ordinary user, a link to a write-only file for root."""
+    path = directory / "locked.txt"
+    if os.geteuid() != 0:
+        path.write_text(GOOD_TEXT.format(n=1), encoding="utf-8")
+        path.chmod(0)
+    elif WRITE_ONLY.is_file():
+        path.symlink_to(WRITE_ONLY)
+    else:
+        pytest.skip("running as root without a write-only file to stand for an unreadable one")
+    try:
+        path.open("rb").close()
+    except PermissionError:
+        return path
+    pytest.skip(f"{path} is readable here after all")
+
+
 def test_unreadable_file(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    locked = good_file(workspace, "locked.txt", 1)
-    locked.chmod(0)
+    locked = unreadable_file(workspace / "in")
     good_file(workspace, "open.txt", 2)
     code, _, err = run(capsys, str(workspace / "in"))
     assert code == 1
