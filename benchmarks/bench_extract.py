@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from watchfloor.extract.pipeline import Pipeline
-from watchfloor.extract.spacy_parse import DEFAULT_MODEL, load_model
+from watchfloor.extract.spacy_parse import DEFAULT_MODEL, load_raw_model
 from watchfloor.model import Analysis
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared/datasets/bbc-news/bbc"
@@ -31,8 +31,7 @@ def read_articles(folder: Path, limit: int) -> list[str]:
 
 
 def run_raw(texts: list[str]) -> None:
-    nlp = load_model(DEFAULT_MODEL)
-    for _ in nlp.pipe(texts, batch_size=32):
+    for _ in load_raw_model(DEFAULT_MODEL).pipe(texts, batch_size=32):
         pass
 
 

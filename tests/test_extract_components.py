@@ -105,3 +105,24 @@ def test_watchlist_files_yaml_csv_and_errors(tmp_path: Path) -> None:
     broken.write_text("- name: [unclosed\n", encoding="utf-8")
     with pytest.raises(InputError, match="invalid YAML"):
         load_watchlist_file(broken)
+
+
+def test_parse_starts_sentences_at_paragraphs_and_ended_lines_but_not_at_hard_wraps() -> None:
+    text = ("Carson: Clinton Not Fit To Serve\n\nGOP candidate Ben Carson says Clinton is not fit to serve.\n"
+            "“She has put lives at risk,” he said.\nThe plan, officials\nsaid, was working")
+    analysis = _pipeline()(Analysis(text=text))
+    sentences = [s.text.strip() for s in analysis.sentences]
+    assert sentences[0] == "Carson: Clinton Not Fit To Serve"
+    assert sentences[1] == "GOP candidate Ben Carson says Clinton is not fit to serve."
+    assert sentences[2] == "“She has put lives at risk,” he said."
+    assert "The plan, officials\nsaid, was working" in sentences[3]
+
+
+def test_hope_is_lemmatised_as_hope_and_the_raw_model_is_left_alone() -> None:
+    from watchfloor.extract.spacy_parse import load_model, load_raw_model
+
+    text = "She hopes to win, hoped it would hold and is hoping for more."
+    assert {t.lemma_ for t in load_model()(text) if t.lower_.startswith("hop")} == {"hope"}
+    raw = load_raw_model()
+    assert "line_breaks" not in raw.pipe_names and "lemma_fixes" not in raw.pipe_names
+    assert load_model() is not raw

@@ -109,6 +109,7 @@ def score_documents(
 def evaluate_conll(path: Path) -> dict[str, dict[str, PRF]]:
     """Score our pipeline and the raw spaCy model on the same CoNLL text."""
     from watchfloor.extract.pipeline import Pipeline
+    from watchfloor.extract.spacy_parse import SpacyParse, load_raw_model
     from watchfloor.model import Analysis
 
     documents = list(read_conll(path))
@@ -118,10 +119,9 @@ def evaluate_conll(path: Path) -> dict[str, dict[str, PRF]]:
         for a in pipeline.pipe(Analysis(d.text, lang="en") for d in documents)
     ]
     parse = pipeline.get("parse")
-    nlp = parse.nlp if parse is not None else None  # type: ignore[attr-defined]
-    if nlp is None:
+    if not isinstance(parse, SpacyParse):
         raise RuntimeError("the pipeline has no spaCy parse component to compare against")
-    raw_docs = list(nlp.pipe(d.text for d in documents))
+    raw_docs = list(load_raw_model(parse.model).pipe(d.text for d in documents))
     raw_all = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in raw_docs]
     raw_named = [[t for t in spans if t[2] not in NUMERIC] for spans in raw_all]
     return {
