@@ -26,7 +26,8 @@ _SENTENCE_END = frozenset(".?!…")
 _CLOSING_QUOTES = frozenset("\"'”’»")
 #: Forms the rule lemmatizer reduces to a wrong base (its suffix rules find "hop" in "hopes" before
 #: "hope"); later components compare lemmas with cue lexicons, so they are mended on the Doc.
-WRONG_LEMMAS: dict[str, str] = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
+WRONG_LEMMAS: dict[str, str] = {"hopes": "hope", "hoped": "hope", "hoping": "hope",
+                                 "retweeted": "retweet", "retweeting": "retweet"}
 
 
 @Language.component(LEMMA_FIXES)

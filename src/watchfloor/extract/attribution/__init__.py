@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from watchfloor.extract.attribution.cues import PRONOUNS, REPORT_NOUNS, ROLE_NOUNS
 from watchfloor.extract.attribution.hedge import hedge_of
-from watchfloor.extract.attribution.patterns import CharRange, Extractor, Found
+from watchfloor.extract.attribution.patterns import CharRange, Extractor, Found, char_range
 from watchfloor.extract.attribution.quotes import QuoteIndex
 from watchfloor.extract.attribution.stance import stance_of
 from watchfloor.extract.attribution.via import link_discourse
@@ -91,14 +91,49 @@ def _drop_nested_in_content(found: list[Found]) -> list[Found]:
     for item in sorted(found, key=lambda f: f.content[0] - f.content[1]):
         if not any(_embedded(item, k) for k in kept):
             kept.append(item)
+    for outer in kept:
+        for inner in kept:
+            if inner is not outer and _aside(inner):
+                _end_before(outer, inner)
     return sorted(kept, key=lambda f: f.cue)
 
 
+def _end_before(outer: Found, aside: Found) -> None:
+    """Cut an aside that closes the outer content off it ("said X won, adding that…" → "X won")."""
+    token = aside.cue_token
+    doc = token.doc
+    start, end = doc[token.left_edge.i].idx, doc[token.right_edge.i].idx + len(doc[token.right_edge.i])
+    if not (outer.content[0] < start and outer.content[1] <= end and start < outer.content[1]):
+        return
+    first = doc.char_span(outer.content[0], outer.content[1], alignment_mode="expand")
+    shrunk = char_range(doc, first.start, token.left_edge.i - 1) if first is not None else None
+    if shrunk is not None:
+        outer.content = shrunk
+
+
 def _embedded(inner: Found, outer: Found) -> bool:
-    """Whether the inner cue lies in the outer content and in the parse subtree of its root."""
+    """Whether the inner cue lies in the outer content and in the parse subtree of its root.
+
+    Asides are statements of their own even there: a participle ("…, saying…", "asked whether…"),
+    a relative clause after a comma ("…, who has called him a phony") and "…, according to X".
+    """
     root = outer.content_root
     return (root is not None and outer.content[0] <= inner.cue[0] and inner.cue[1] <= outer.content[1]
-            and root.is_ancestor(inner.cue_token))
+            and root.is_ancestor(inner.cue_token) and not _aside(inner))
+
+
+def _aside(item: Found) -> bool:
+    token = item.cue_token
+    doc = token.doc
+    after_comma = token.left_edge.i > 0 and doc[token.left_edge.i - 1].text in (",", "—", "--", "–")
+    if item.kind == "according":
+        return doc[token.i - 1].text == "," if token.i > 0 else False
+    if item.kind != "verb":
+        return False
+    if token.dep_ == "advcl":
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        return (token.tag_ in ("VBG", "VBN") and not own_subject) or after_comma
+    return token.dep_ == "relcl" and after_comma
 
 
 def _sentence_hull(starts: list[int], text: str, item: Found) -> Span:

@@ -30,6 +30,9 @@ fear suspect expect prefer intend refuse decline seem appear
 STANCE_VERBS: frozenset[str] = frozenset("""
 continue seek decide identify see consider hope choose issue thank encourage recite understand compare
 promote remember boo dwell coin know recognize recognise worry rule order interpret email convince ignore
+press reference voice persuade invoke credit allude retweet unveil detail underscore spar side paint
+outline rebuke frame contrast attribute rail expose lash liken applaud lecture chime hammer envision
+distance welcome embrace reaffirm push champion knock acquiesce pivot double
 """.split())
 
 #: Verbs of private belief: cues only in the impersonal passive ("is believed to", "is thought to");
@@ -121,6 +124,21 @@ PREPOSITIONAL_CUES: dict[str, frozenset[str]] = {
  "vote": frozenset({"for", "against"}),
 }
 
+#: Light verbs that make a statement with a statement noun as their object ("made the case that…",
+#: "took aim at…", "raised questions about…", "as she put it").
+LIGHT_VERBS: frozenset[str] = frozenset("""
+make take have give offer issue raise express deliver voice lay draw throw put
+""".split())
+
+#: Statement nouns that, as a light verb's object, make the pair one cue.
+STATEMENT_NOUNS: frozenset[str] = frozenset("""
+case argument comment shot criticism contrast issue aim call announcement reference answer message word
+stance swipe credit doubt doubts critique assessment apology suggestion prediction joke nod question
+questions concern concerns support commitment pledge promise vow threat warning appeal plea pitch
+accusation allegation assertion claim remark remarks observation point jab dig defense defence
+endorsement objection objections complaint complaints praise rebuke denial
+""".split())
+
 #: Nouns naming the medium of a statement; "said in a statement" makes one cue.
 MEDIUM_NOUNS: frozenset[str] = frozenset("""
 statement interview release tweet post letter speech email memo briefing message conference
@@ -190,7 +208,20 @@ PEOPLE_NOUNS: frozenset[str] = frozenset("""
 voter supporter aide official critic analyst expert leader member resident people spokesman spokeswoman
 spokesperson adviser advisor strategist lawmaker senator candidate delegate activist observer economist
 scientist researcher investigator prosecutor lawyer attorney democrat republican conservative liberal
-progressive campaign administration
+progressive campaign administration team staff camp ally opponent rival backer donor worker student
+parent woman man person american citizen politician pundit commentator reporter journalist editor
+author writer historian scholar professor author executive businessman official lawmaker legislator
+congressman congresswoman governor mayor president minister diplomat ambassador judge justice
+party committee group organization organisation union association coalition agency ministry
+government department office council board company firm family friend neighbor neighbour resident
+respondent participant attendee protester protestor demonstrator activist advocate proponent
+skeptic sceptic critic fan follower
+""".split())
+
+#: Pronouns and quantifiers that stand for people holding a view ("many believe…", "others say…").
+PEOPLE_PRONOUNS: frozenset[str] = frozenset("""
+he she they who we i you many some others few most both all everyone everybody anyone anybody
+someone somebody nobody none
 """.split())
 
 #: Personal pronouns that take a named antecedent.

@@ -20,6 +20,7 @@ from watchfloor.extract.attribution.cues import (
     COGNITION_VERBS,
     FINITE_ONLY_VERBS,
     INTENTION_VERBS,
+    LIGHT_VERBS,
     MEDIA_NOUNS,
     MEDIUM_NOUNS,
     NAMING_VERBS,
@@ -29,11 +30,13 @@ from watchfloor.extract.attribution.cues import (
     OPINION_VERBS,
     OUTLET_NAME_WORDS,
     PEOPLE_NOUNS,
+    PEOPLE_PRONOUNS,
     PREPOSITIONAL_CUES,
     REPORT_NOUNS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
+    STATEMENT_NOUNS,
     SURVEY_NOUNS,
     XCOMP_VERBS,
 )
@@ -190,7 +193,7 @@ def _verb_base(word: str) -> str | None:
 def _personal(subject: Token | None) -> bool:
     """A named person, organisation or people, or a personal pronoun."""
     return subject is not None and (subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-                                    or subject.lower_ in ("he", "she", "they", "who", "we", "i")
+                                    or subject.lower_ in PEOPLE_PRONOUNS
                                     or subject.lemma_.lower() in PEOPLE_NOUNS)
 
 
@@ -230,6 +233,8 @@ class Extractor:
                 item = self._according(token)
             elif lemma == "base" and token.tag_ == "VBN":
                 item = self._based_on(token)
+            elif token.pos_ == "VERB" and lemma in LIGHT_VERBS and (item := self._light_verb(token)):
+                pass
             elif token.pos_ == "VERB" and self._is_cue_verb(token, lemma):
                 item = self._verb(token, lemma)
             elif token.lower_ == "in" and token.dep_ == "prep":
@@ -345,6 +350,51 @@ class Extractor:
             return None
         head = subject if source is not None and subject is not None and subject.dep_ != "nsubjpass" else None
         return Found("verb", cue, content, source, verb, content_root, via, source_head=head)
+
+    def _light_verb(self, verb: Token) -> Found | None:
+        """ "made the case that…", "took aim at…", "raised questions about…", "as he put it": one cue."""
+        noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        subject = _subject(verb)
+        if noun is None or subject is None or subject.dep_ == "nsubjpass" or not _personal(subject):
+            return None
+        if verb.lemma_.lower() == "put" and noun.lower_ == "it":
+            return self._as_put_it(verb, noun, subject)
+        if noun.lemma_.lower() not in STATEMENT_NOUNS and noun.lower_ not in STATEMENT_NOUNS:
+            return None
+        cue_last, complement = noun.i, self._statement_complement(verb, noun)
+        if complement is not None and complement.head.dep_ == "prep":
+            cue_last = max(cue_last, complement.head.i)  # "took aim at", "raised questions about"
+        if complement is not None:
+            content = subtree_range(complement)
+        else:
+            content = self._quote_after(noun.right_edge.i)
+        cue = char_range(self.doc, verb.i, cue_last)
+        if content is None or cue is None:
+            return None
+        return Found("light", cue, content, subtree_range(subject), verb, complement, source_head=subject)
+
+    @staticmethod
+    def _statement_complement(verb: Token, noun: Token) -> Token | None:
+        """What a light-verb statement is about: the noun's clause, a prepositional object, a clause."""
+        clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp") or _is_that_clause(c)), None)
+        if clause is not None:
+            return clause
+        for prep in (*noun.rights, *(c for c in verb.rights if c.i > noun.i)):
+            if prep.dep_ == "prep" and prep.lower_ in _CONTENT_PREPOSITIONS:
+                found = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+                if found is not None:
+                    return found
+        return next((c for c in verb.rights if c.dep_ == "ccomp"), None)
+
+    def _as_put_it(self, verb: Token, noun: Token, subject: Token) -> Found | None:
+        """ "…, as one aide put it": the sentence the aside qualifies is the content."""
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) or verb.head is verb:
+            return None
+        content = subtree_without(verb.head, verb)
+        cue = char_range(self.doc, verb.i, noun.i)
+        if content is None or cue is None:
+            return None
+        return Found("light", cue, content, subtree_range(subject), verb, verb.head, source_head=subject)
 
     def _is_cue_verb(self, verb: Token, lemma: str) -> bool:
         if lemma in CUE_VERBS:
