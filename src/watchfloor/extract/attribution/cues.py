@@ -111,7 +111,7 @@ PREPOSITIONAL_CUES: dict[str, frozenset[str]] = {
  "boast": frozenset({"about", "of"}),
  "joke": frozenset({"about"}),
  "agree": frozenset({"with", "on"}),
- "call": frozenset({"for"}),
+ "call": frozenset({"for", "on"}),
  "write": frozenset({"about", "of"}),
  "insist": frozenset({"on"}),
  "rail": frozenset({"against"}),

@@ -305,11 +305,17 @@ class Extractor:
         clause = [c for c in verb.children if c.dep_ in ("ccomp", "csubj")
                   or (c.dep_ == "xcomp" and (lemma in XCOMP_VERBS or lemma in BELIEF_VERBS
                                           or lemma in INTENTION_VERBS))]
+        said = next((c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                     and c.lemma_.lower() in SPEECH_VERBS), None)
+        if said is not None and not clause:  # "continued to say that…", "demanded to know whether…"
+            cue_last = said.i
+            clause = [c for c in said.children if c.dep_ in ("ccomp", "xcomp")] or [said]
         clause = clause or medium_clause
         subject = _subject(verb)
         if subject is None and verb.dep_ == "acl" and lemma not in SPEECH_VERBS:
             return None  # "cooperation focused on…": a participle describing a thing, not a statement
-        raised = subject is not None and subject.dep_ == "nsubjpass" and lemma in RAISING_PASSIVES
+        raised = (subject is not None and subject.dep_ == "nsubjpass" and lemma in RAISING_PASSIVES
+                  and bool(clause))  # "is expected to win"; "was first reported by X" is a plain passive
         if clause:
             content_root = clause[0]
             content = _merge(*(subtree_range(c) for c in clause),
@@ -325,8 +331,8 @@ class Extractor:
         if content is None:
             content_root, content = self._object_content(verb, lemma)
         if content is None and raised is False and subject is not None and subject.dep_ == "nsubjpass" and (
-                lemma in OBJECT_VERBS and any(c.dep_ == "agent" for c in verb.children)):
-            content_root, content = subject, subtree_range(subject)  # "the plan was praised by X"
+                lemma in OBJECT_VERBS):
+            content_root, content = subject, subtree_range(subject)  # "the plan was praised [by X]"
         if content is None:
             first = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i
             content = self._quote_before(first)
@@ -453,11 +459,15 @@ class Extractor:
         """An object, a prepositional object, or the first complement, as the content."""
         objects = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "oprd", "dative")
                    or (c.dep_ == "prep" and c.lower_ == "as")]
-        objects = [c for c in objects if not (c.dep_ == "dative" and len(objects) > 1)]
+        objects = [c for c in objects if not (c.dep_ == "dative" and len(objects) > 1)
+                   and c.tag_ not in ("WDT", "WP")]  # a relative pronoun stands for the antecedent
         if lemma in CLAUSE_ONLY_VERBS:
             return None, None
         if objects and not (len(objects) == 1 and objects[0].lower_ in ("it", "that", "this", "so")):
             return objects[0], _merge(*(subtree_range(c) for c in objects))
+        if verb.dep_ == "relcl" and lemma in OBJECT_VERBS and verb.head.pos_ in ("NOUN", "PROPN") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in verb.children):
+            return verb.head, noun_core(verb.head)  # "stances that he has since disavowed"
         allowed = PREPOSITIONAL_CUES.get(lemma, _CONTENT_PREPOSITIONS)
         for child in verb.rights:
             if child.dep_ == "prep" and child.lower_ in allowed:
