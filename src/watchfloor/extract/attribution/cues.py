@@ -73,7 +73,10 @@ ATTITUDE_ADJECTIVES: frozenset[str] = frozenset("""
 confident skeptical sceptical wary willing eager concerned worried critical supportive angry furious
 surprised optimistic pessimistic convinced sure certain hopeful adamant unapologetic insistent
 determined reluctant unwilling keen anxious afraid fearful doubtful dismissive outspoken vocal proud
-ashamed upset frustrated disappointed pleased happy glad open opposed committed
+ashamed upset frustrated disappointed pleased happy glad open opposed committed aware interested
+outraged shocked upbeat fond shy partial unhappy uncomfortable content divided bent satisfied
+dissatisfied enthusiastic excited nervous hesitant resistant receptive sympathetic hostile bullish
+bearish
 """.split())
 
 #: Cue verbs whose infinitival complement is a content ("vowed to fight", "refused to comment").
@@ -91,6 +94,12 @@ characterize characterise label dub brand term portray tweet post repeat report 
 express discuss mention offer name challenge attack share present nominate list
  cast favor favour advocate congratulate cheer deem disavow articulate assail hail rebuff
 quote protest bemoan insult lambast lambaste ridicule scold chide question slam target
+""".split())
+
+#: Cue verbs that are statements only with a personal subject ("the campaign focused on…", not
+#: "the debate focused on…"; "she offered support", not "the deal offers relief").
+PERSONAL_ONLY_VERBS: frozenset[str] = frozenset("""
+focus offer cast
 """.split())
 
 #: Cue verbs that are statements only when finite ("supported", not "supporting", "to support").

@@ -31,6 +31,7 @@ from watchfloor.extract.attribution.cues import (
     OUTLET_NAME_WORDS,
     PEOPLE_NOUNS,
     PEOPLE_PRONOUNS,
+    PERSONAL_ONLY_VERBS,
     PREPOSITIONAL_CUES,
     REPORT_NOUNS,
     ROLE_NOUNS,
@@ -403,18 +404,23 @@ class Extractor:
         return Found("light", cue, content, subtree_range(subject), verb, verb.head, source_head=subject)
 
     def _is_cue_verb(self, verb: Token, lemma: str) -> bool:
+        subject = _subject(verb)
+        if subject is not None and subject.lower_ == "you" and verb.sent.text.rstrip().endswith("?"):
+            return False  # "Do you support Ted Cruz?": a question, not a statement
+        if lemma in PERSONAL_ONLY_VERBS and subject is not None and subject.dep_ != "nsubjpass":
+            return _personal(subject)
         if lemma in CUE_VERBS:
             return True
         if lemma == "make" and any(c.lower_ == "clear" for c in verb.rights):
             return True  # "made it clear that…"
         if lemma in BELIEF_VERBS and any(c.dep_ == "auxpass" for c in verb.children):
             return True  # "is believed to", "is thought to"
-        if lemma in OPINION_VERBS and _personal(_subject(verb)):
+        if lemma in OPINION_VERBS and _personal(subject):
             return any(c.dep_ == "ccomp" for c in verb.rights)  # "she believes that…"
-        if lemma in INTENTION_VERBS and _personal(_subject(verb)):
+        if lemma in INTENTION_VERBS and _personal(subject):
             return any(c.dep_ in ("xcomp", "ccomp") for c in verb.rights)  # "he wants to…"
         if lemma in STANCE_VERBS:
-            return _personal(_subject(verb))
+            return _personal(subject)
         return self._generic_candidate(verb)
 
     def _generic_candidate(self, verb: Token) -> bool:
@@ -610,7 +616,8 @@ class Extractor:
         subject = _subject(adjective.head)
         if subject is None or not _personal(subject) or subject.dep_ == "nsubjpass":
             return None
-        complement = next((c for c in adjective.rights if c.dep_ in ("ccomp", "xcomp") or (
+        after = [*adjective.rights, *(c for c in adjective.head.rights if c.i > adjective.i)]
+        complement = next((c for c in after if c.dep_ in ("ccomp", "xcomp") or (
             c.dep_ == "prep" and c.lower_ in _CONTENT_PREPOSITIONS | {"in"})), None)
         if complement is None:
             return None
