@@ -277,8 +277,9 @@ class Extractor:
                 verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASPECT_VERBS):
             return None  # "to support its invasion": a purpose, but "went on to endorse"
         if lemma in FINITE_ONLY_VERBS and verb.tag_ in ("VB", "VBG") and not any(
-                c.dep_ == "ccomp" or c.tag_ == "MD" for c in verb.children):
-            return None  # "supporting the bill", but "adding that…", "would vote for"
+                c.dep_ == "ccomp" or c.tag_ == "MD" or (c.dep_ == "aux" and c.lemma_ == "do")
+                for c in verb.children):
+            return None  # "supporting the bill", but "adding that…", "would vote for", "did not respond"
         if (verb.tag_ == "VB" and verb.dep_ == "acl") or verb.dep_ == "amod":
             return None  # "the right to say": a noun's infinitive; "pledged delegates": an adjective
         if lemma in NAMING_VERBS and verb.tag_ == "VBN" and (verb.dep_ == "acl" or (verb.i > 0 and self.doc[
