@@ -32,7 +32,7 @@ continue seek decide identify see consider hope choose issue thank encourage rec
 promote remember boo dwell coin know recognize recognise worry rule order interpret email convince ignore
 press reference voice persuade invoke credit allude retweet unveil detail underscore spar side paint
 outline rebuke frame contrast attribute rail expose lash liken applaud lecture chime hammer envision
-distance welcome embrace reaffirm push champion knock acquiesce pivot double
+distance welcome embrace reaffirm push champion knock acquiesce pivot double view regard
 """.split())
 
 #: Verbs of private belief: cues only in the impersonal passive ("is believed to", "is thought to");

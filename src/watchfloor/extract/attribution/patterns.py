@@ -322,8 +322,8 @@ class Extractor:
             content_root = clause[0]
             content = _merge(*(subtree_range(c) for c in clause),
                              subtree_range(subject) if raised and subject is not None else None)
-        elif verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i < verb.i
-                                          and lemma in SPEECH_VERBS and self._after_comma(verb)) or (
+        elif verb.dep_ == "parataxis" or (self._parenthetical(verb) and (
+                lemma in SPEECH_VERBS or lemma in OPINION_VERBS)) or (
                 verb.dep_ == "advcl" and lemma in SPEECH_VERBS and any(
                     c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)):
             content_root = verb.head  # "…, he said", "As the Times reported, Clinton raised…"
@@ -416,10 +416,10 @@ class Extractor:
             return True  # "made it clear that…"
         if lemma in BELIEF_VERBS and any(c.dep_ == "auxpass" for c in verb.children):
             return True  # "is believed to", "is thought to"
-        if lemma in OPINION_VERBS and _personal(subject):
-            return any(c.dep_ == "ccomp" for c in verb.rights)  # "she believes that…"
-        if lemma in INTENTION_VERBS and _personal(subject):
-            return any(c.dep_ in ("xcomp", "ccomp") for c in verb.rights)  # "he wants to…"
+        if lemma in OPINION_VERBS and _personal(subject):  # "she believes that…", "…, many think, …"
+            return any(c.dep_ == "ccomp" for c in verb.rights) or self._parenthetical(verb)
+        if lemma in INTENTION_VERBS and _personal(subject):  # "he wants to…", "she seeks the ouster of…"
+            return any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in verb.rights)
         if lemma in STANCE_VERBS:
             return _personal(subject)
         return self._generic_candidate(verb)
@@ -431,6 +431,11 @@ class Extractor:
         if not any(c.dep_ == "ccomp" and any(g.dep_ in SUBJECTS for g in c.children) for c in verb.rights):
             return False
         return _personal(next((c for c in verb.lefts if c.dep_ == "nsubj"), None))
+
+    def _parenthetical(self, verb: Token) -> bool:
+        """ "…, he said", "…, many think, …": a verb set off after the clause it reports."""
+        return verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i < verb.i
+                                            and self._after_comma(verb))
 
     def _after_comma(self, verb: Token) -> bool:
         before = verb.left_edge.i - 1
