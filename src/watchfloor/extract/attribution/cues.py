@@ -29,7 +29,7 @@ fear suspect expect prefer intend refuse decline seem appear
 #: organisation, or a personal pronoun) — "Clinton continued", "the group hopes", "he identified…".
 STANCE_VERBS: frozenset[str] = frozenset("""
 continue seek decide identify see consider hope choose issue thank encourage recite understand compare
-promote remember boo dwell coin know recognize recognise worry rule order interpret email convince ignore
+promote remember boo dwell coin recognize recognise worry rule order interpret email convince ignore
 press reference voice persuade invoke credit allude retweet unveil detail underscore spar side paint
 outline rebuke frame contrast attribute rail expose lash liken applaud lecture chime hammer envision
 distance welcome embrace reaffirm push champion knock acquiesce pivot double view regard
@@ -43,7 +43,7 @@ believe think know consider understand assume suspect expect estimate rumor rumo
 
 #: Belief verbs that are cues, too, with a personal subject and a clause ("he believes the deal…").
 OPINION_VERBS: frozenset[str] = frozenset("""
-believe think feel assume doubt
+believe think feel assume doubt know
 """.split())
 
 #: Verbs of wanting and planning: cues with a personal subject and a complement ("he wants to…").

@@ -313,7 +313,7 @@ class Extractor:
             cue_last = said.i
             clause = [c for c in said.children if c.dep_ in ("ccomp", "xcomp")] or [said]
         clause = clause or medium_clause
-        subject = _subject(verb)
+        subject = self._speaker_subject(verb)
         if subject is None and verb.dep_ == "acl" and lemma not in SPEECH_VERBS:
             return None  # "cooperation focused on…": a participle describing a thing, not a statement
         raised = (subject is not None and subject.dep_ == "nsubjpass" and lemma in RAISING_PASSIVES
@@ -358,6 +358,17 @@ class Extractor:
             return None
         head = subject if source is not None and subject is not None and subject.dep_ != "nsubjpass" else None
         return Found("verb", cue, content, source, verb, content_root, via, source_head=head)
+
+    def _speaker_subject(self, verb: Token) -> Token | None:
+        """The verb's subject, but never a word of a quotation the verb stands outside of.
+
+        ("“Anybody who attacks him…,” said Louise Sunshine": the parser may take "Anybody" for the
+        subject.)
+        """
+        subject = _subject(verb)
+        if subject is None or not self.quotes.inside(subject.idx) or self.quotes.inside(verb.idx):
+            return subject
+        return next((c for c in verb.rights if c.dep_ in SUBJECTS and not self.quotes.inside(c.idx)), None)
 
     def _light_verb(self, verb: Token) -> Found | None:
         """ "made the case that…", "took aim at…", "raised questions about…", "as he put it": one cue."""
