@@ -465,7 +465,7 @@ class Extractor:
         """The sentence's opening before a comma and the cue ("Turnout was low, said Ms. Reyes")."""
         doc = self.doc
         sentence_start = doc[first].sent.start
-        if first - sentence_start < 4 or doc[first - 1].text not in (",", "—"):
+        if first - sentence_start < 2 or doc[first - 1].text not in (",", "—"):
             return None
         return char_range(doc, sentence_start, first - 2)
 
