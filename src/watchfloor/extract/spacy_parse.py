@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from watchfloor.extract.component import Component
+from watchfloor.extract.headlines import sentence_case, transfer, verb_forms
 from watchfloor.hookspecs import hookimpl
 from watchfloor.model import Analysis, Span
 
@@ -97,6 +98,7 @@ class SpacyParse(Component):
     def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 32, n_process: int = 1) -> None:
         self.model = model
         self.nlp = load_model(model)
+        self.verbs = verb_forms(self.nlp)
         self.batch_size = batch_size
         self.n_process = n_process
 
@@ -104,14 +106,19 @@ class SpacyParse(Component):
         analysis.extras["spacy_doc"] = doc
         analysis.sentences = [Span(s.start_char, s.end_char, s.text) for s in doc.sents]
 
+    def _prepared(self, text: str) -> str:
+        """The text the model reads: title-case headlines in sentence case (same offsets)."""
+        return sentence_case(text, self.verbs) if self.verbs is not None else text
+
     def __call__(self, analysis: Analysis) -> None:
-        self._assign(analysis, self.nlp(analysis.text))
+        self._assign(analysis, transfer(self.nlp(self._prepared(analysis.text)), analysis.text))
 
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
         batch = list(analyses)
-        docs = self.nlp.pipe((a.text for a in batch), batch_size=self.batch_size, n_process=self.n_process)
+        texts = (self._prepared(a.text) for a in batch)
+        docs = self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)
         for analysis, doc in zip(batch, docs, strict=True):
-            self._assign(analysis, doc)
+            self._assign(analysis, transfer(doc, analysis.text))
             yield analysis
 
 
