@@ -32,7 +32,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_extract.py --limit 600 --rounds 2
+	$(BIN)/python benchmarks/bench_extract.py --limit 600 --rounds 3
 	$(BIN)/python benchmarks/bench_translit.py --sample 5000 --seed 7
 	$(BIN)/python benchmarks/bench_ingest.py
 

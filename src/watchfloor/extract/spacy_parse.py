@@ -90,7 +90,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
 
 class SpacyParse(Component):
     name = "parse.spacy"
-    version = "1"
+    version = "2"
     requires = ("lang",)
     assigns = ("extras.spacy_doc", "sentences")
     languages: ClassVar[frozenset[str] | None] = frozenset({"en"})

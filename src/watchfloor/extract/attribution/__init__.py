@@ -29,7 +29,7 @@ SPEAKER_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "NORP"})
 
 class EnglishAttribution(Component):
     name = "attribution.en"
-    version = "1"
+    version = "2"
     requires = ("extras.spacy_doc", "entities")
     assigns = ("attributions",)
     languages: ClassVar[frozenset[str] | None] = frozenset({"en"})
