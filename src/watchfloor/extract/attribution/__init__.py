@@ -91,10 +91,11 @@ def _drop_nested_in_content(found: list[Found]) -> list[Found]:
     for item in sorted(found, key=lambda f: f.content[0] - f.content[1]):
         if not any(_embedded(item, k) for k in kept):
             kept.append(item)
+    asides = [item for item in kept if _aside(item)]
     for outer in kept:
-        for inner in kept:
-            if inner is not outer and _aside(inner):
-                _end_before(outer, inner)
+        for aside in asides:
+            if aside is not outer:
+                _end_before(outer, aside)
     return sorted(kept, key=lambda f: f.cue)
 
 
@@ -123,11 +124,12 @@ def _embedded(inner: Found, outer: Found) -> bool:
 
 
 def _aside(item: Found) -> bool:
+    """A participle, a relative clause after a comma, or "…, according to X" (see :func:`_embedded`)."""
     token = item.cue_token
     doc = token.doc
     after_comma = token.left_edge.i > 0 and doc[token.left_edge.i - 1].text in (",", "—", "--", "–")
     if item.kind == "according":
-        return doc[token.i - 1].text == "," if token.i > 0 else False
+        return token.i > 0 and doc[token.i - 1].text == ","
     if item.kind != "verb":
         return False
     if token.dep_ == "advcl":

@@ -219,12 +219,11 @@ spokesperson adviser advisor strategist lawmaker senator candidate delegate acti
 scientist researcher investigator prosecutor lawyer attorney democrat republican conservative liberal
 progressive campaign administration team staff camp ally opponent rival backer donor worker student
 parent woman man person american citizen politician pundit commentator reporter journalist editor
-author writer historian scholar professor author executive businessman official lawmaker legislator
-congressman congresswoman governor mayor president minister diplomat ambassador judge justice
-party committee group organization organisation union association coalition agency ministry
-government department office council board company firm family friend neighbor neighbour resident
-respondent participant attendee protester protestor demonstrator activist advocate proponent
-skeptic sceptic critic fan follower
+author writer historian scholar professor executive businessman legislator congressman congresswoman
+governor mayor president minister diplomat ambassador judge justice party committee group organization
+organisation union association coalition agency ministry government department office council board
+company firm family friend neighbor neighbour respondent participant attendee protester protestor
+demonstrator advocate proponent skeptic sceptic fan follower
 """.split())
 
 #: Pronouns and quantifiers that stand for people holding a view ("many believe…", "others say…").

@@ -234,10 +234,10 @@ class Extractor:
                 item = self._according(token)
             elif lemma == "base" and token.tag_ == "VBN":
                 item = self._based_on(token)
-            elif token.pos_ == "VERB" and lemma in LIGHT_VERBS and (item := self._light_verb(token)):
-                pass
-            elif token.pos_ == "VERB" and self._is_cue_verb(token, lemma):
-                item = self._verb(token, lemma)
+            elif token.pos_ == "VERB":
+                item = self._light_verb(token) if lemma in LIGHT_VERBS else None
+                if item is None and self._is_cue_verb(token, lemma):
+                    item = self._verb(token, lemma)
             elif token.lower_ == "in" and token.dep_ == "prep":
                 item = self._in_document(token)
             elif token.lower_ == "reportedly":
