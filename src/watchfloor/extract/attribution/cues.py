@@ -57,6 +57,12 @@ CLAUSE_ONLY_VERBS: frozenset[str] = frozenset("""
 seem appear find learn intend sound
 """.split())
 
+#: Verbs of appearance whose subject belongs to what is said, not to who says it ("Cruz seemed lost",
+#: "the plan appears likely to pass": an unnamed source's judgement of the whole clause).
+APPEARANCE_VERBS: frozenset[str] = frozenset("""
+seem appear
+""".split())
+
 #: Verbs that, as a participle after a noun, name rather than report ("a PAC called Future45").
 NAMING_VERBS: frozenset[str] = frozenset("""
 call dub name term label brand title nickname

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from watchfloor.extract.attribution.cues import (
+    APPEARANCE_VERBS,
     ASPECT_VERBS,
     ATTITUDE_ADJECTIVES,
     BELIEF_VERBS,
@@ -316,8 +317,13 @@ class Extractor:
         subject = self._speaker_subject(verb)
         if subject is None and verb.dep_ == "acl" and lemma not in SPEECH_VERBS:
             return None  # "cooperation focused on…": a participle describing a thing, not a statement
-        raised = (subject is not None and subject.dep_ == "nsubjpass" and lemma in RAISING_PASSIVES
-                  and bool(clause))  # "is expected to win"; "was first reported by X" is a plain passive
+        raised = subject is not None and (
+            (subject.dep_ == "nsubjpass" and lemma in RAISING_PASSIVES and bool(clause))
+            or (lemma in APPEARANCE_VERBS and subject.dep_ == "nsubj"))
+        # "is expected to win", "Cruz seemed lost"; "was first reported by X" is a plain passive
+        if raised and lemma in APPEARANCE_VERBS and not clause:
+            clause = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")
+                      or (c.dep_ == "prep" and c.lower_ in ("like", "as"))]
         if clause:
             content_root = clause[0]
             content = _merge(*(subtree_range(c) for c in clause),
@@ -344,8 +350,10 @@ class Extractor:
             return None
         content = self._extend_to_quote(content, verb)
         source: CharRange | None
-        if subject is None or subject.dep_ == "nsubjpass":
-            source = None if raised else self._agent(verb)
+        if raised:
+            source = None  # the subject is part of what is said
+        elif subject is None or subject.dep_ == "nsubjpass":
+            source = self._agent(verb)
         elif subject.dep_ not in SUBJECTS:  # the noun a participle qualifies ("a statement saying…")
             source = noun_core(subject)
         else:
