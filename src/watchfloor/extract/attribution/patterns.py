@@ -313,6 +313,10 @@ class Extractor:
         if said is not None and not clause:  # "continued to say that…", "demanded to know whether…"
             cue_last = said.i
             clause = [c for c in said.children if c.dep_ in ("ccomp", "xcomp")] or [said]
+        if not clause and "for" in PREPOSITIONAL_CUES.get(lemma, ()):  # "called for X to drop out"
+            clause = [c for c in verb.rights if c.dep_ == "advcl" and any(
+                g.dep_ == "mark" and g.lower_ == "for" and g.i == cue_last + 1 for g in c.children)]
+            cue_last += bool(clause)
         clause = clause or medium_clause
         subject = self._speaker_subject(verb)
         if subject is None and verb.dep_ == "acl" and lemma not in SPEECH_VERBS:
