@@ -5,9 +5,8 @@ name. Before parsing, each title-case or all-capitals line is put in sentence ca
 Obama to resign"): a word is lower-cased when the rest of the text writes it in lower case, or when it
 is a function word or a form of an English verb that the rest of the text never writes capitalised
 mid-sentence ("Trump" stays when the article says "Mr. Trump"); names and unknown words keep their
-capital. The change keeps every character
-offset, and :func:`transfer` puts the parse of the recased text onto a Doc of the original words, so
-spans still slice the analysed text exactly.
+capital. The change keeps every character offset, and :func:`transfer` puts the parse of the recased
+text onto a Doc of the original words, so spans still slice the analysed text exactly.
 """
 
 from __future__ import annotations
@@ -70,10 +69,10 @@ def verb_forms(nlp: Language) -> VerbForms | None:
 def sentence_case(text: str, verbs: VerbForms) -> str:
     """The text with its title-case lines in sentence case; same length, same offsets."""
     lines = text.split("\n")
-    headlines = [i for i, line in enumerate(lines) if _title_case(line)]
+    headlines = {i for i, line in enumerate(lines) if _title_case(line)}
     if not headlines:
         return text
-    capitalised, lower = _usage(line for i, line in enumerate(lines) if i not in set(headlines))
+    capitalised, lower = _usage(line for i, line in enumerate(lines) if i not in headlines)
     for i in headlines:
         lines[i] = _recase(lines[i], verbs, capitalised, lower)
     return "\n".join(lines)
@@ -121,8 +120,7 @@ def _recase(line: str, verbs: VerbForms, capitalised: set[str], lower: set[str])
         if number > 0 and (folded in FUNCTION_WORDS or (folded in lower and not seen_capitalised) or (
                 folded in verbs and not seen_capitalised)):
             out[match.start():match.end()] = folded
-        elif word.isupper() and len(word) > 1 and not (shouting and len(word) <= ACRONYM_LENGTH
-                                                       and word in capitalised):
+        elif word.isupper() and len(word) > 1:  # "EUROPEANS" → "Europeans"
             out[match.start() + 1:match.end()] = folded[1:]
     return "".join(out)
 
@@ -134,10 +132,9 @@ def transfer(parsed: Doc, text: str) -> Doc:
     if len(parsed.text) != len(text):
         raise ValueError("a recased text must keep the length of the original")
     words = [text[t.idx:t.idx + len(t.text)] for t in parsed]
-    doc = Doc(
+    return Doc(
         parsed.vocab, words=words, spaces=[bool(t.whitespace_) for t in parsed],
         tags=[t.tag_ for t in parsed], pos=[t.pos_ for t in parsed], morphs=[str(t.morph) for t in parsed],
         lemmas=[t.lemma_ for t in parsed], heads=[t.head.i for t in parsed], deps=[t.dep_ for t in parsed],
         ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in parsed],
     )
-    return doc

@@ -316,7 +316,8 @@ class Extractor:
         if not clause and "for" in PREPOSITIONAL_CUES.get(lemma, ()):  # "called for X to drop out"
             clause = [c for c in verb.rights if c.dep_ == "advcl" and any(
                 g.dep_ == "mark" and g.lower_ == "for" and g.i == cue_last + 1 for g in c.children)]
-            cue_last += bool(clause)
+            if clause:
+                cue_last += 1  # the cue takes the "for"
         clause = clause or medium_clause
         subject = self._speaker_subject(verb)
         if subject is None and verb.dep_ == "acl" and lemma not in SPEECH_VERBS:
