@@ -236,3 +236,61 @@ def test_attitudes_beliefs_and_naming_participles() -> None:
     assert clear.content.text.endswith("that she would not resign")
     named = analyse("The rebels backed a group called the Free Alliance.")
     assert "called" not in [a.cue.text for a in named]  # naming, not a statement
+
+
+def _pairs(text: str) -> list[tuple[str, str, str]]:
+    """(cue, source, content) of every attribution found in ``text``."""
+    return [(a.cue.text, source_of(a), a.content.text) for a in analyse(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Governor Ana Ruiz made the case that the port needs new cranes.",
+     ("made the case", "Governor Ana Ruiz", "that the port needs new cranes")),
+    ("The senator took aim at the budget office on Monday.",
+     ("took aim at", "The senator", "the budget office")),
+    ("The harbour will close for a month, as one engineer put it.",
+     ("put it", "one engineer", "The harbour will close for a month")),
+    ("The union continued to say that the cranes were unsafe.",
+     ("continued to say", "The union", "that the cranes were unsafe")),
+    ("The mayor called for the minister to resign.",
+     ("called for", "The mayor", "for the minister to resign")),
+    ("Okafor laid out a plan for the harbour.", ("laid out", "Okafor", "a plan for the harbour")),
+    ("Okafor would like to rebuild the pier.", ("like", "Okafor", "to rebuild the pier")),
+    ("Ruiz would not say when the port would reopen.", ("say", "Ruiz", "when the port would reopen")),
+    ("The letter continues: “We ask the council to act now.”",
+     ("continues", "The letter", "“We ask the council to act now.”")),
+])
+def test_statement_patterns(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _pairs(text)
+
+
+def test_asides_are_statements_of_their_own_and_end_the_outer_content() -> None:
+    adding = _pairs("Ruiz said the port would reopen, adding that crews had worked overnight.")
+    assert adding == [("said", "Ruiz", "the port would reopen"),
+                      ("adding", "Ruiz", "that crews had worked overnight")]
+    who = _pairs("The mayor praised Okafor, who has called the plan reckless.")
+    assert ("called", "who", "the plan reckless") in who
+    according = _pairs("Ruiz said the port would reopen on Friday, according to the harbour office.")
+    assert ("according to", "the harbour office", "Ruiz said the port would reopen on Friday") in according
+
+
+def test_who_holds_the_view_and_who_does_not() -> None:
+    assert _pairs("The port, many think, will never reopen.") == [
+        ("think", "many", "The port, many think, will never reopen")]
+    quoted = _pairs("“Anyone who doubts the dockers will be surprised,” said Ana Ruiz.")
+    assert [(cue, source) for cue, source, _ in quoted] == [("said", "Ana Ruiz")]  # not "Anyone"
+    inverted = _pairs("The cranes are unsafe, said Ana Ruiz, head of the dockers' union.")
+    assert inverted == [("said", "Ana Ruiz, head of the dockers' union", "The cranes are unsafe")]
+    assert _pairs("The debate focused on the port. Okafor focused on the cranes.") == [
+        ("focused", "Okafor", "the cranes")]  # only a personal subject focuses a statement
+    assert _pairs("Do you support the new port plan?") == []
+    assert _pairs("Ruiz: 2,316.\nOkafor: 1,501.") == []  # a tally, not statements
+
+
+def test_appearance_judges_the_clause_and_passives_name_their_agent() -> None:
+    assert _pairs("The port seemed ready to reopen.") == [("seemed", "", "The port seemed ready to reopen")]
+    assert _pairs("The plan, opposed by the dock workers, was shelved.") == [
+        ("opposed", "the dock workers", "The plan")]
+    assert ("dismissed", "the ministry", "The report") in _pairs("The report was dismissed by the ministry.")
+    assert _pairs("The stances that Okafor has since disavowed still haunt him.") == [
+        ("disavowed", "Okafor", "The stances")]

@@ -17,7 +17,8 @@ estimate project forecast assure remind inform hint signal speculate wonder lame
 proclaim retort rebut refute dispute question imply highlight echo charge accuse blame
 predict recount describe call tout urge recommend propose demand threaten agree disagree apologize
 learn sing chant shout yell scream whisper mutter acknowledge muse specify clarify confide
-concur summarize summarise characterize characterise label dub brand term portray read
+concur summarize summarise characterize characterise label dub brand term portray read demonstrate
+determine
 """.split())
 
 #: Verbs of expectation, appearance and intention with a clear content: cues whatever their form.
@@ -28,7 +29,7 @@ fear suspect expect prefer intend refuse decline seem appear
 #: Verbs of stance, intention and evaluation: cues only with a personal subject (a named person or
 #: organisation, or a personal pronoun) — "Clinton continued", "the group hopes", "he identified…".
 STANCE_VERBS: frozenset[str] = frozenset("""
-continue seek decide identify see consider hope choose issue thank encourage recite understand compare
+continue seek decide identify see consider hope issue thank encourage recite understand compare
 promote remember boo dwell coin recognize recognise worry rule order interpret email convince ignore
 press reference voice persuade invoke credit allude retweet unveil detail underscore spar side paint
 outline rebuke frame contrast attribute rail expose lash liken applaud lecture chime hammer envision
@@ -46,15 +47,16 @@ OPINION_VERBS: frozenset[str] = frozenset("""
 believe think feel assume doubt know
 """.split())
 
-#: Verbs of wanting and planning: cues with a personal subject and a complement ("he wants to…").
+#: Verbs of wanting, planning and liking: cues with a personal subject and a complement ("he wants
+#: to…", "would like to…", "liked the moniker").
 INTENTION_VERBS: frozenset[str] = frozenset("""
-want plan hope seek aim wish
+want plan hope seek aim wish like love dislike hate
 """.split())
 
 #: Cue verbs whose content is a clause or a quotation, never an object ("appeared on MSNBC",
 #: "found a way", "seemed eager").
 CLAUSE_ONLY_VERBS: frozenset[str] = frozenset("""
-seem appear find learn intend sound
+seem appear find learn intend sound determine
 """.split())
 
 #: Verbs of appearance whose subject belongs to what is said, not to who says it ("Cruz seemed lost",
@@ -98,14 +100,14 @@ call criticize criticise praise denounce condemn decry blast slam mock accuse bl
 echo cite endorse defend applaud oppose support back rebut refute recount demand propose recommend
 characterize characterise label dub brand term portray tweet post repeat report estimate forecast project
 express discuss mention offer name challenge attack share present nominate list
- cast favor favour advocate congratulate cheer deem disavow articulate assail hail rebuff
-quote protest bemoan insult lambast lambaste ridicule scold chide question slam target
+ favor favour advocate congratulate cheer deem disavow articulate assail hail rebuff
+quote protest bemoan insult lambast lambaste ridicule scold chide question slam
 """.split())
 
 #: Cue verbs that are statements only with a personal subject ("the campaign focused on…", not
 #: "the debate focused on…"; "she offered support", not "the deal offers relief").
 PERSONAL_ONLY_VERBS: frozenset[str] = frozenset("""
-focus offer cast
+focus offer
 """.split())
 
 #: Cue verbs that are statements only when finite ("supported", not "supporting", "to support").
@@ -135,14 +137,31 @@ PREPOSITIONAL_CUES: dict[str, frozenset[str]] = {
  "lash": frozenset({"out"}),
  "weigh": frozenset({"in"}),
  "advocate": frozenset({"for"}),
- "campaign": frozenset({"for", "against", "on"}),
  "vote": frozenset({"for", "against"}),
+}
+
+#: Phrasal verbs that are statements with a personal subject ("laid out a plan", "shrugged off the
+#: criticism", "spoke out against").
+PHRASAL_CUES: dict[str, frozenset[str]] = {
+ "lay": frozenset({"out"}),
+ "spell": frozenset({"out"}),
+ "speak": frozenset({"out", "up"}),
+ "single": frozenset({"out"}),
+ "tick": frozenset({"off"}),
+ "shrug": frozenset({"off"}),
+ "brush": frozenset({"off", "aside"}),
+ "play": frozenset({"down", "up"}),
+ "bring": frozenset({"up"}),
+ "zero": frozenset({"in"}),
+ "hit": frozenset({"back"}),
+ "fire": frozenset({"back"}),
+ "push": frozenset({"back"}),
 }
 
 #: Light verbs that make a statement with a statement noun as their object ("made the case that…",
 #: "took aim at…", "raised questions about…", "as she put it").
 LIGHT_VERBS: frozenset[str] = frozenset("""
-make take have give offer issue raise express deliver voice lay draw throw put
+make take have give offer issue raise express deliver voice lay draw throw put cast
 """.split())
 
 #: Statement nouns that, as a light verb's object, make the pair one cue.
@@ -176,7 +195,7 @@ NOUN_CUES: frozenset[str] = frozenset("""
 claim statement assertion belief view argument allegation suggestion promise pledge warning comment
 remark prediction assessment conclusion accusation denial insistence contention fear hope expectation
 vow threat admission acknowledgment acknowledgement criticism opposition endorsement
-call refusal praise attack concern position stance demand request response reaction
+call praise attack concern position stance demand request response reaction
 defense defence rejection dismissal condemnation announcement explanation description characterization
 """.split())
 
@@ -229,7 +248,11 @@ author writer historian scholar professor executive businessman legislator congr
 governor mayor president minister diplomat ambassador judge justice party committee group organization
 organisation union association coalition agency ministry government department office council board
 company firm family friend neighbor neighbour respondent participant attendee protester protestor
-demonstrator advocate proponent skeptic sceptic fan follower
+demonstrator advocate proponent skeptic sceptic fan follower father mother son daughter husband wife
+brother sister child veteran developer owner entrepreneur investor banker farmer teacher doctor nurse
+officer soldier pastor priest rabbi imam bishop clergy chairman chairwoman chief founder director
+manager consultant pollster operative insider moderator host anchor commissioner trustee nominee
+frontrunner challenger incumbent contender hopeful dissident refugee immigrant
 """.split())
 
 #: Pronouns and quantifiers that stand for people holding a view ("many believe…", "others say…").
@@ -244,5 +267,6 @@ PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "who", "which",
 #: Labels that open a line with a colon but name no speaker ("Editor's note:", "Update:", "Breaking:").
 NOT_SPEAKER_LABELS: frozenset[str] = frozenset("""
 note update updated correction clarification breaking exclusive watch video photo photos source sources
-disclosure related goal question answer busted listen read see transcript editor twitter
+disclosure related goal question answer busted listen read see transcript editor twitter byline
+contributing contributors credit credits
 """.split())

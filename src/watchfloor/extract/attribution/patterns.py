@@ -33,6 +33,7 @@ from watchfloor.extract.attribution.cues import (
     PEOPLE_NOUNS,
     PEOPLE_PRONOUNS,
     PERSONAL_ONLY_VERBS,
+    PHRASAL_CUES,
     PREPOSITIONAL_CUES,
     REPORT_NOUNS,
     ROLE_NOUNS,
@@ -56,6 +57,10 @@ CharRange = tuple[int, int]
 _NOT_CUES = frozenset("be have do get go come become mean matter want help make".split())
 #: Prepositions that introduce what a cue verb is about ("responded to the accusations").
 _CONTENT_PREPOSITIONS = frozenset({"to", "about", "of", "on", "for", "against", "with", "at", "over"})
+#: Words that stand in for an unstated content after a speech verb ("would not say when").
+_OPEN_CONTENTS = frozenset({"so", "when", "whether", "why", "how", "where", "what", "which", "who", "if"})
+#: Punctuation after which a cue verb precedes its subject ("…, said X", "…” said X").
+_INVERSION_MARKS = frozenset({",", "—", "”", '"', "''"})
 _QUOTE_TEXTS = frozenset({"“", "”", '"', "``", "''", "«", "»", "‘", "’", "'"})
 
 
@@ -142,8 +147,11 @@ def _merge(*ranges: CharRange | None) -> CharRange | None:
 
 
 def _reporting_verb(verb: Token) -> Token | None:
-    """For "X said Y did A and called B…": the verb reporting the clause a conjoined speech act sits in."""
-    if verb.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in verb.children):
+    """For "X said Y did A and called B…" and "X said Y did A, adding…": the verb reporting the clause
+    a conjoined or participial speech act sits in."""
+    if verb.dep_ != "conj" and not (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        return None
+    if any(c.dep_ in SUBJECTS for c in verb.children):
         return None
     head = verb.head
     if head.dep_ == "ccomp" and head.head.lemma_.lower() in SPEECH_VERBS and head.head.i < head.i:
@@ -196,7 +204,8 @@ def _personal(subject: Token | None) -> bool:
     """A named person, organisation or people, or a personal pronoun."""
     return subject is not None and (subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
                                     or subject.lower_ in PEOPLE_PRONOUNS
-                                    or subject.lemma_.lower() in PEOPLE_NOUNS)
+                                    or subject.lemma_.lower() in PEOPLE_NOUNS
+                                    or (subject.pos_ == "PROPN" and not subject.ent_type_))
 
 
 def _is_that_clause(token: Token) -> bool:
@@ -205,9 +214,10 @@ def _is_that_clause(token: Token) -> bool:
 
 
 def _agentive(noun: Token) -> bool:
-    """Whether a noun can be a source: a person, organisation or place name, a role, a document."""
+    """Whether a noun can be a source: a person, organisation or place name, a role, people, a document."""
     return (noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.pos_ == "PRON"
-            or noun.lemma_.lower() in ROLE_NOUNS or noun.lemma_.lower() in REPORT_NOUNS)
+            or noun.lemma_.lower() in ROLE_NOUNS or noun.lemma_.lower() in REPORT_NOUNS
+            or noun.lemma_.lower() in PEOPLE_NOUNS)
 
 
 class Extractor:
@@ -215,6 +225,7 @@ class Extractor:
 
     def __init__(self, doc: Doc, quotes: QuoteIndex) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
         self.quotes = quotes
 
     def run(self) -> list[Found]:
@@ -307,7 +318,8 @@ class Extractor:
                     cue_last = medium_clause[0].left_edge.i - 1 if medium_clause else child.right_edge.i
         clause = [c for c in verb.children if c.dep_ in ("ccomp", "csubj")
                   or (c.dep_ == "xcomp" and (lemma in XCOMP_VERBS or lemma in BELIEF_VERBS
-                                          or lemma in INTENTION_VERBS))]
+                                          or lemma in INTENTION_VERBS
+                                          or (c.tag_ == "VBG" and lemma in SPEECH_VERBS)))]
         said = next((c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB"
                      and c.lemma_.lower() in SPEECH_VERBS), None)
         if said is not None and not clause:  # "continued to say that…", "demanded to know whether…"
@@ -321,7 +333,7 @@ class Extractor:
         clause = clause or medium_clause
         subject = self._speaker_subject(verb)
         if subject is None and verb.dep_ == "acl" and lemma not in SPEECH_VERBS:
-            return None  # "cooperation focused on…": a participle describing a thing, not a statement
+            return self._passive_participle(verb, lemma)
         raised = subject is not None and (
             (subject.dep_ == "nsubjpass" and lemma in RAISING_PASSIVES and bool(clause))
             or (lemma in APPEARANCE_VERBS and subject.dep_ == "nsubj"))
@@ -372,25 +384,42 @@ class Extractor:
         head = subject if source is not None and subject is not None and subject.dep_ != "nsubjpass" else None
         return Found("verb", cue, content, source, verb, content_root, via, source_head=head)
 
+    def _passive_participle(self, verb: Token, lemma: str) -> Found | None:
+        """A participle with an agent: "the bill, opposed by House Republicans"; else nothing."""
+        agent = self._agent(verb)
+        if verb.tag_ != "VBN" or agent is None or lemma not in OBJECT_VERBS:
+            return None  # "cooperation focused on…": a participle describing a thing, not a statement
+        content, cue = noun_core(verb.head), char_range(self.doc, verb.i, verb.i)
+        if content is None or cue is None:
+            return None
+        head = next(c for c in verb.rights if c.dep_ == "agent")
+        return Found("verb", cue, content, agent, verb, verb.head,
+                     source_head=next((g for g in head.children if g.dep_ == "pobj"), None))
+
     def _speaker_subject(self, verb: Token) -> Token | None:
         """The verb's subject, but never a word of a quotation the verb stands outside of.
 
         ("“Anybody who attacks him…,” said Louise Sunshine": the parser may take "Anybody" for the
-        subject.)
+        subject.) After an inversion ("…, said Geert Wilders") the subject after the verb is the speaker.
         """
         subject = _subject(verb)
-        if subject is None or not self.quotes.inside(subject.idx) or self.quotes.inside(verb.idx):
+        inverted = verb.i > 0 and self.doc[verb.i - 1].text in _INVERSION_MARKS
+        if subject is None or not (self.quotes.inside(subject.idx) or (inverted and subject.i < verb.i)) or (
+                self.quotes.inside(verb.idx)):
             return subject
-        return next((c for c in verb.rights if c.dep_ in SUBJECTS and not self.quotes.inside(c.idx)), None)
+        return next((c for c in verb.rights if c.dep_ in SUBJECTS and not self.quotes.inside(c.idx)),
+                    None if self.quotes.inside(subject.idx) else subject)
 
     def _light_verb(self, verb: Token) -> Found | None:
         """ "made the case that…", "took aim at…", "raised questions about…", "as he put it": one cue."""
         noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
         subject = _subject(verb)
-        if noun is None or subject is None or subject.dep_ == "nsubjpass" or not _personal(subject):
+        if noun is None or subject is None or subject.dep_ == "nsubjpass":
             return None
         if verb.lemma_.lower() == "put" and noun.lower_ == "it":
-            return self._as_put_it(verb, noun, subject)
+            return self._as_put_it(verb, noun, subject)  # "as one engineer put it", "as the report put it"
+        if not _personal(subject):
+            return None
         if noun.lemma_.lower() not in STATEMENT_NOUNS and noun.lower_ not in STATEMENT_NOUNS:
             return None
         cue_last, complement = noun.i, self._statement_complement(verb, noun)
@@ -440,12 +469,21 @@ class Extractor:
             return True  # "made it clear that…"
         if lemma in BELIEF_VERBS and any(c.dep_ == "auxpass" for c in verb.children):
             return True  # "is believed to", "is thought to"
+        if lemma in OPINION_VERBS and subject is not None and subject.pos_ == "NOUN" and any(
+                c.dep_ == "ccomp" for c in verb.rights):
+            return True  # "the veteran believes that…": a belief is held by someone
         if lemma in OPINION_VERBS and _personal(subject):  # "she believes that…", "…, many think, …"
             return any(c.dep_ == "ccomp" for c in verb.rights) or self._parenthetical(verb)
         if lemma in INTENTION_VERBS and _personal(subject):  # "he wants to…", "she seeks the ouster of…"
             return any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in verb.rights)
+        if verb.i + 1 < len(self.doc) and self.doc[verb.i + 1].text == ":" and (
+                self._quote_after(verb.i + 1) is not None) and lemma not in _NOT_CUES:
+            return True  # "The letter continues: “…”", "It reads: “…”"
         if lemma in STANCE_VERBS:
             return _personal(subject)
+        particles = PHRASAL_CUES.get(lemma)
+        if particles and any(c.dep_ == "prt" and c.lower_ in particles for c in verb.rights):
+            return _personal(subject)  # "laid out a plan", "shrugged off the criticism"
         return self._generic_candidate(verb)
 
     def _generic_candidate(self, verb: Token) -> bool:
@@ -510,6 +548,11 @@ class Extractor:
                 objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
                 if objects and objects[0].ent_type_ not in ("DATE", "TIME"):
                     return objects[0], subtree_range(objects[0])
+        if lemma in SPEECH_VERBS:  # "did not say when", "half said so": the content is left open
+            open_word = next((c for c in verb.rights if c.dep_ in ("advmod", "dobj", "ccomp")
+                              and c.lower_ in _OPEN_CONTENTS), None)
+            if open_word is not None:
+                return open_word, subtree_range(open_word)
         return None, None
 
     def _extend_to_quote(self, content: CharRange, verb: Token) -> CharRange:
@@ -631,8 +674,9 @@ class Extractor:
         clause = prep.head
         if pobj is None or pobj.lemma_.lower() not in SURVEY_NOUNS or clause.pos_ not in ("VERB", "AUX"):
             return None
-        if self._is_cue_verb(clause, clause.lemma_.lower()) or prep.i > clause.i:
-            return None  # "In a statement, X said…": the verb is the cue
+        if prep.i > clause.i or (self._is_cue_verb(clause, clause.lemma_.lower())
+                                 and pobj.lemma_.lower() not in ("poll", "survey")):
+            return None  # "In a statement, X said…": the verb is the cue; a poll's respondents speak too
         content = subtree_without(clause, prep)
         cue = char_range(self.doc, prep.i, prep.i)
         if content is None or cue is None:
@@ -692,14 +736,14 @@ class Extractor:
             return None
         if len(speaker[-1].text) < 2 or any(t.lower_ in NOT_SPEAKER_LABELS for t in speaker):
             return None  # "Q: …", "A: …", "Editor's note: …", "Breaking: …"
-        paragraph_end = doc.text.find("\n", colon.idx)
-        end = len(doc.text) if paragraph_end < 0 else paragraph_end
+        paragraph_end = self.text.find("\n", colon.idx)
+        end = len(self.text) if paragraph_end < 0 else paragraph_end
         region = self.quotes.covering(colon.idx, colon.idx + 1)
         if region is not None and region[0] < colon.idx:
             end = min(end, region[1])
         span = doc.char_span(colon.idx + 1, end, alignment_mode="contract")
-        if span is None or len(span) == 0:
-            return None
+        if span is None or not any(t.pos_ in ("VERB", "AUX") for t in span):
+            return None  # "Clinton: 2,316.", "Nevada: Adam Khan, …": a tally or a list, not a statement
         content = char_range(doc, span.start, span.end - 1)
         source = char_range(doc, speaker[0].i, speaker[-1].i)
         cue = (colon.idx, colon.idx + 1)
@@ -728,9 +772,9 @@ class Extractor:
         if base is None:
             return None
         doc = self.doc
-        line_start = doc.text.rfind("\n", 0, word.idx) + 1
-        line_end = doc.text.find("\n", word.idx)
-        line_end = len(doc.text) if line_end < 0 else line_end
+        line_start = self.text.rfind("\n", 0, word.idx) + 1
+        line_end = self.text.find("\n", word.idx)
+        line_end = len(self.text) if line_end < 0 else line_end
         line = doc.char_span(line_start, line_end, alignment_mode="contract")
         if line is None or word.i + 1 >= line.end or word.i <= line.start:
             return None
