@@ -386,15 +386,14 @@ class Extractor:
 
     def _passive_participle(self, verb: Token, lemma: str) -> Found | None:
         """A participle with an agent: "the bill, opposed by House Republicans"; else nothing."""
-        agent = self._agent(verb)
+        agent = next((g for c in verb.rights if c.dep_ == "agent"
+                      for g in c.children if g.dep_ == "pobj"), None)
         if verb.tag_ != "VBN" or agent is None or lemma not in OBJECT_VERBS:
             return None  # "cooperation focused on…": a participle describing a thing, not a statement
         content, cue = noun_core(verb.head), char_range(self.doc, verb.i, verb.i)
         if content is None or cue is None:
             return None
-        head = next(c for c in verb.rights if c.dep_ == "agent")
-        return Found("verb", cue, content, agent, verb, verb.head,
-                     source_head=next((g for g in head.children if g.dep_ == "pobj"), None))
+        return Found("verb", cue, content, subtree_range(agent), verb, verb.head, source_head=agent)
 
     def _speaker_subject(self, verb: Token) -> Token | None:
         """The verb's subject, but never a word of a quotation the verb stands outside of.
@@ -403,12 +402,14 @@ class Extractor:
         subject.) After an inversion ("…, said Geert Wilders") the subject after the verb is the speaker.
         """
         subject = _subject(verb)
-        inverted = verb.i > 0 and self.doc[verb.i - 1].text in _INVERSION_MARKS
-        if subject is None or not (self.quotes.inside(subject.idx) or (inverted and subject.i < verb.i)) or (
-                self.quotes.inside(verb.idx)):
+        if subject is None or self.quotes.inside(verb.idx):
             return subject
-        return next((c for c in verb.rights if c.dep_ in SUBJECTS and not self.quotes.inside(c.idx)),
-                    None if self.quotes.inside(subject.idx) else subject)
+        quoted = self.quotes.inside(subject.idx)
+        inverted = subject.i < verb.i and verb.i > 0 and self.doc[verb.i - 1].text in _INVERSION_MARKS
+        if not (quoted or inverted):
+            return subject
+        after = next((c for c in verb.rights if c.dep_ in SUBJECTS and not self.quotes.inside(c.idx)), None)
+        return after if after is not None or quoted else subject
 
     def _light_verb(self, verb: Token) -> Found | None:
         """ "made the case that…", "took aim at…", "raised questions about…", "as he put it": one cue."""
@@ -469,11 +470,12 @@ class Extractor:
             return True  # "made it clear that…"
         if lemma in BELIEF_VERBS and any(c.dep_ == "auxpass" for c in verb.children):
             return True  # "is believed to", "is thought to"
-        if lemma in OPINION_VERBS and subject is not None and subject.pos_ == "NOUN" and any(
-                c.dep_ == "ccomp" for c in verb.rights):
-            return True  # "the veteran believes that…": a belief is held by someone
-        if lemma in OPINION_VERBS and _personal(subject):  # "she believes that…", "…, many think, …"
-            return any(c.dep_ == "ccomp" for c in verb.rights) or self._parenthetical(verb)
+        if lemma in OPINION_VERBS and subject is not None:
+            clause = any(c.dep_ == "ccomp" for c in verb.rights)
+            if _personal(subject):  # "she believes that…", "…, many think, …"
+                return clause or self._parenthetical(verb)
+            if clause and subject.pos_ == "NOUN":
+                return True  # "the veteran believes that…": a belief is held by someone
         if lemma in INTENTION_VERBS and _personal(subject):  # "he wants to…", "she seeks the ouster of…"
             return any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in verb.rights)
         if verb.i + 1 < len(self.doc) and self.doc[verb.i + 1].text == ":" and (
