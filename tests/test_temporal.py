@@ -11,6 +11,7 @@ import spacy
 from watchfloor.extract.component import registered_factories
 from watchfloor.extract.pipeline import Pipeline
 from watchfloor.extract.temporal import ClaimTime, TemporalTagger
+from watchfloor.extract.temporal.detect import compile_rules, fold_case
 from watchfloor.extract.temporal.jalali import jalali_to_gregorian
 from watchfloor.model import Analysis, Attribution, Span
 
@@ -130,6 +131,17 @@ def test_anaphoric_expressions_follow_the_narrative() -> None:
 def test_ages_and_quantities_are_not_times() -> None:
     analysis = tag("A 44-year-old engineer bought 2000 shares for $1990.", date(2023, 8, 20))
     assert analysis.times == []
+
+
+def test_rules_meet_folded_text_in_any_case() -> None:
+    analysis = tag("TALKS OPENED IN MAY 2020 AND RESUMED AT 10:30 AM EST ON MONDAY, 2021-03-04T14:05.",
+                   date(2023, 8, 20))
+    assert {t.span.text for t in analysis.times} == {"MAY 2020", "10:30 AM EST ON MONDAY", "2021-03-04T14:05"}
+    assert values(tag("В ЯНВАРЕ завод начал выпуск.", date(2023, 8, 20), lang="ru")) == {"ЯНВАРЕ": "2023-01"}
+    folded = fold_case("İzmir, MAY 2020")  # "İ" lower-cases to two characters: it stays, offsets hold
+    assert len(folded) == len("İzmir, MAY 2020") and folded.endswith("zmir, may 2020")
+    with pytest.raises(ValueError, match="upper-case"):
+        compile_rules([("shout", r"\bMAY\b")])
 
 
 def test_russian_expressions() -> None:

@@ -1,6 +1,7 @@
 """English time-expression patterns (precompiled) and the choice of non-overlapping candidates.
 
-Each rule is a named regular expression; :mod:`watchfloor.extract.temporal.english` turns a match
+Each rule is a named regular expression, written in lower case and matched against the lower-cased
+text (much faster than ``re.IGNORECASE``); :mod:`watchfloor.extract.temporal.english` turns a match
 into a TIMEX3 type and value. A leading preposition ("in", "since") may be matched in the group
 ``pre`` for context; it is not part of the expression's span.
 """
@@ -180,7 +181,7 @@ _QUARTER_REL = (
 )
 
 _RULE_SOURCES: tuple[tuple[str, str], ...] = (
-    ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:T(?P<h>\d{2}):(?P<mi>\d{2}))?\b"),
+    ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:t(?P<h>\d{2}):(?P<mi>\d{2}))?\b"),
     (
         "numeric",
         r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/.]\d)",
@@ -285,13 +286,13 @@ _RULE_SOURCES: tuple[tuple[str, str], ...] = (
     (
         "clock_day",
         r"\b(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ampm>a\.\s?m\.|p\.\s?m\.|am\b|pm\b)|"
-        r"(?P<word>noon|midnight))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?,?\s+(?:on\s+)?"
+        r"(?P<word>noon|midnight))(?:\s+(?P<tz>[ecmp][sd]t|gmt|utc)\b)?,?\s+(?:on\s+)?"
         rf"(?:(?P<wd>{_WEEKDAY})|(?P<rel>today|yesterday|tomorrow)|(?P<mon>{_MONTH})\s*(?P<d>\d{{1,2}})\b)",
     ),
     (
         "clock",
         r"\b(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ampm>a\.\s?m\.|p\.\s?m\.|am\b|pm\b)"
-        r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?|\b(?P<word>noon|midnight|midday)\b",
+        r"(?:\s+(?P<tz>[ecmp][sd]t|gmt|utc)\b)?|\b(?P<word>noon|midnight|midday)\b",
     ),
     (
         "part_of_day",
@@ -322,9 +323,26 @@ _RULE_SOURCES: tuple[tuple[str, str], ...] = (
     ),
 )
 
-RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(source, re.IGNORECASE)) for name, source in _RULE_SOURCES
-)
+
+def compile_rules(sources: Iterable[tuple[str, str]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Named patterns for :func:`find_candidates`; a source must be lower case (it meets folded text)."""
+    rules = tuple((name, re.compile(source)) for name, source in sources)
+    for name, pattern in rules:
+        literal = re.sub(r"\\.|\(\?P<\w+>|\(\?P=\w+\)", "", pattern.pattern)
+        if literal != literal.lower():
+            raise ValueError(f"time rule {name!r} has upper-case letters; folded text has none")
+    return rules
+
+
+def fold_case(text: str) -> str:
+    """The text lower-cased with its offsets kept: a letter whose lower case is longer stays as it is."""
+    folded = text.lower()
+    if len(folded) == len(text):
+        return folded
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+
+
+RULES = compile_rules(_RULE_SOURCES)
 
 
 _PREPOSITION_BEFORE = re.compile(
@@ -369,7 +387,7 @@ def find_candidates(
 
     ``accepts`` lets a reader refuse a match ("May" the verb) so that a shorter one inside it can win.
     """
-    found = sorted(_all_matches(text, rules), key=lambda c: (-(c.end - c.start), c.start))
+    found = sorted(_all_matches(fold_case(text), rules), key=lambda c: (-(c.end - c.start), c.start))
     taken = bytearray(len(text))  # characters already inside a kept candidate
     kept: list[Candidate] = []
     for candidate in found:

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 import jdatetime
 
-from watchfloor.extract.temporal.detect import find_candidates
+from watchfloor.extract.temporal.detect import compile_rules, find_candidates
 from watchfloor.extract.temporal.normalise import UNKNOWN_VALUES, Granularity, Point
 
 Found = tuple[int, int, str, str, str | None]
@@ -76,33 +76,30 @@ _REFS = {
     "اخیراً": "PAST_REF",
 }
 
-_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(source))
-    for name, source in (
-        (
-            "numeric",
-            rf"(?<!{_NUM})(?P<y>{_NUM}{{4}})[/\-](?P<m>{_NUM}{{1,2}})[/\-](?P<d>{_NUM}{{1,2}})(?!{_NUM})",
-        ),
-        (
-            "day_month",
-            rf"(?<!{_NUM})(?P<d>{_NUM}{{1,2}})\s*(?:{_JM}|{_GM})(?:\s*(?:ماه\s*)?(?:سال\s*)?"
-            rf"(?P<y>{_NUM}{{4}}))?{_END}",
-        ),
-        ("month_year", rf"(?:{_JM}|{_GM})\s*(?:ماه\s*)?(?:سال\s*)?(?P<y>{_NUM}{{4}}){_END}"),
-        (
-            "year",
-            rf"(?:سال\s+|(?P<pre>در\s+))(?P<y>{_NUM}{{4}})(?:\s*(?:شمسی|خورشیدی|میلادی|هجری\s+شمسی))?{_END}",
-        ),
-        ("relative", r"(?P<unit>سال|ماه|هفته)\s+(?:(?P<a>گذشته|پیش|قبل|جاری|آینده|بعد|دیگر))" + _END),
-        ("this", r"(?P<a>این)\s+(?P<unit>سال|ماه|هفته)" + _END),
-        ("ago", rf"(?<!{_NUM})(?P<n>{_NUM}{{1,3}})\s+(?P<unit>سال|ماه|هفته|روز)\s+(?:پیش|قبل){_END}"),
-        (
-            "word",
-            r"(?P<w>پس\u200cفردا|پس فردا|پریروز|امروز|دیروز|فردا|پارسال|امسال|هم\u200cاکنون|هم اکنون|"
-            r"اکنون|اخیراً|اخیرا)" + _END,
-        ),
-    )
-)
+_RULES = compile_rules((
+    (
+        "numeric",
+        rf"(?<!{_NUM})(?P<y>{_NUM}{{4}})[/\-](?P<m>{_NUM}{{1,2}})[/\-](?P<d>{_NUM}{{1,2}})(?!{_NUM})",
+    ),
+    (
+        "day_month",
+        rf"(?<!{_NUM})(?P<d>{_NUM}{{1,2}})\s*(?:{_JM}|{_GM})(?:\s*(?:ماه\s*)?(?:سال\s*)?"
+        rf"(?P<y>{_NUM}{{4}}))?{_END}",
+    ),
+    ("month_year", rf"(?:{_JM}|{_GM})\s*(?:ماه\s*)?(?:سال\s*)?(?P<y>{_NUM}{{4}}){_END}"),
+    (
+        "year",
+        rf"(?:سال\s+|(?P<pre>در\s+))(?P<y>{_NUM}{{4}})(?:\s*(?:شمسی|خورشیدی|میلادی|هجری\s+شمسی))?{_END}",
+    ),
+    ("relative", r"(?P<unit>سال|ماه|هفته)\s+(?:(?P<a>گذشته|پیش|قبل|جاری|آینده|بعد|دیگر))" + _END),
+    ("this", r"(?P<a>این)\s+(?P<unit>سال|ماه|هفته)" + _END),
+    ("ago", rf"(?<!{_NUM})(?P<n>{_NUM}{{1,3}})\s+(?P<unit>سال|ماه|هفته|روز)\s+(?:پیش|قبل){_END}"),
+    (
+        "word",
+        r"(?P<w>پس\u200cفردا|پس فردا|پریروز|امروز|دیروز|فردا|پارسال|امسال|هم\u200cاکنون|هم اکنون|"
+        r"اکنون|اخیراً|اخیرا)" + _END,
+    ),
+))
 
 
 def find_persian_times(text: str, document_date: date | None) -> list[Found]:

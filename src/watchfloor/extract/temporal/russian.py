@@ -10,7 +10,7 @@ import re
 from datetime import date, timedelta
 
 from watchfloor.extract.temporal.anchor import Tense, choose_year
-from watchfloor.extract.temporal.detect import find_candidates
+from watchfloor.extract.temporal.detect import compile_rules, find_candidates
 from watchfloor.extract.temporal.normalise import (
     UNKNOWN_VALUES,
     Granularity,
@@ -130,32 +130,29 @@ _REFS = {
     "вскоре": "FUTURE_REF",
 }
 
-_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(source, re.IGNORECASE))
-    for name, source in (
-        ("numeric", r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.]\d)"),
-        ("day_month", rf"\b(?P<d>\d{{1,2}})\s+{_MONTH}(?:\s+{_YEAR})?"),
-        ("month", rf"(?:\b(?P<pre>(?:с|в|до|к|по)\s+))?{_MOD}\b{_MONTH}(?:\s+{_YEAR})?(?![а-я])"),
-        ("decade", rf"{_MOD}\b(?P<dec>(?:1[0-9]|20)\d0)-?(?:х|е|ых|ые)(?:\s+(?:годах|годы|годов|гг\.))?"),
-        ("year", rf"{_MOD}\b(?P<y>(?:1[5-9]|20)\d\d)\s*(?:года|году|год|г\.)"),
-        ("relative", rf"\b(?P<pre>(?:в|на)\s+){_REL}\s+{_REL_UNIT}(?![а-я])"),
-        ("ago", rf"\b{_NUMBER}\s+{_UNIT}\s+(?P<dir>назад|спустя)"),
-        (
-            "duration",
-            rf"\b(?P<pre>(?:в\s+течение|за|уже|около|более|менее|почти)\s+)?(?:последни[ех]\s+)?"
-            rf"{_NUMBER}\s+{_UNIT}(?![а-я])",
-        ),
-        (
-            "weekday",
-            r"\b(?P<pre>(?:во?|к)\s+)(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![а-я])",
-        ),
-        (
-            "deictic",
-            r"\b(?P<word>позавчера|вчера|сегодня|завтра|послезавтра|сейчас|теперь|в\s+настоящее\s+время|"
-            r"недавно|ранее|в\s+прошлом|в\s+будущем|вскоре)(?![а-я])",
-        ),
-    )
-)
+_RULES = compile_rules((
+    ("numeric", r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d.]\d)"),
+    ("day_month", rf"\b(?P<d>\d{{1,2}})\s+{_MONTH}(?:\s+{_YEAR})?"),
+    ("month", rf"(?:\b(?P<pre>(?:с|в|до|к|по)\s+))?{_MOD}\b{_MONTH}(?:\s+{_YEAR})?(?![а-я])"),
+    ("decade", rf"{_MOD}\b(?P<dec>(?:1[0-9]|20)\d0)-?(?:х|е|ых|ые)(?:\s+(?:годах|годы|годов|гг\.))?"),
+    ("year", rf"{_MOD}\b(?P<y>(?:1[5-9]|20)\d\d)\s*(?:года|году|год|г\.)"),
+    ("relative", rf"\b(?P<pre>(?:в|на)\s+){_REL}\s+{_REL_UNIT}(?![а-я])"),
+    ("ago", rf"\b{_NUMBER}\s+{_UNIT}\s+(?P<dir>назад|спустя)"),
+    (
+        "duration",
+        rf"\b(?P<pre>(?:в\s+течение|за|уже|около|более|менее|почти)\s+)?(?:последни[ех]\s+)?"
+        rf"{_NUMBER}\s+{_UNIT}(?![а-я])",
+    ),
+    (
+        "weekday",
+        r"\b(?P<pre>(?:во?|к)\s+)(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![а-я])",
+    ),
+    (
+        "deictic",
+        r"\b(?P<word>позавчера|вчера|сегодня|завтра|послезавтра|сейчас|теперь|в\s+настоящее\s+время|"
+        r"недавно|ранее|в\s+прошлом|в\s+будущем|вскоре)(?![а-я])",
+    ),
+))
 
 
 def find_russian_times(text: str, document_date: date | None) -> list[Found]:
