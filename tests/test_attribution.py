@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from watchfloor.extract.attribution import EnglishAttribution
+from watchfloor.extract.attribution import EnglishAttribution, _drop_nested_in_content
+from watchfloor.extract.attribution.patterns import Found
 from watchfloor.extract.attribution.quotes import QuoteIndex
 from watchfloor.extract.component import registered_factories
 from watchfloor.extract.pipeline import Pipeline
+from watchfloor.extract.spacy_parse import load_model
 from watchfloor.model import Analysis, Attribution
 
 SEED = Path(__file__).parents[1].parent / "shared" / "seed" / "000_aa53ffcfbbfed12b.txt"
@@ -272,6 +274,22 @@ def test_asides_are_statements_of_their_own_and_end_the_outer_content() -> None:
     assert ("called", "who", "the plan reckless") in who
     according = _pairs("Ruiz said the port would reopen on Friday, according to the harbour office.")
     assert ("according to", "the harbour office", "Ruiz said the port would reopen on Friday") in according
+
+
+def test_a_cue_inside_another_content_is_part_of_that_content() -> None:
+    """Univocal: the inner cue goes even when it is the content's own root, not below it in the parse."""
+    text = "The paper reported the senator slammed the plan."
+    doc = load_model()(text)
+    reported, slammed = doc[2], doc[5]
+
+    def chars(first: int, last: int) -> tuple[int, int]:
+        return doc[first].idx, doc[last].idx + len(doc[last])
+
+    outer = Found("verb", chars(2, 2), chars(3, 7), chars(0, 1), reported, slammed)
+    inner = Found("verb", chars(5, 5), chars(6, 7), chars(3, 4), slammed, doc[7])
+    headline = Found("colon", chars(0, 0), chars(2, 7), None, doc[0], None)  # no content root at all
+    assert _drop_nested_in_content([inner, outer]) == [outer]
+    assert _drop_nested_in_content([inner, headline]) == [headline]
 
 
 def test_who_holds_the_view_and_who_does_not() -> None:

@@ -29,7 +29,7 @@ SPEAKER_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "NORP"})
 
 class EnglishAttribution(Component):
     name = "attribution.en"
-    version = "2"
+    version = "3"
     requires = ("extras.spacy_doc", "entities")
     assigns = ("attributions",)
     languages: ClassVar[frozenset[str] | None] = frozenset({"en"})
@@ -113,14 +113,14 @@ def _end_before(outer: Found, aside: Found) -> None:
 
 
 def _embedded(inner: Found, outer: Found) -> bool:
-    """Whether the inner cue lies in the outer content and in the parse subtree of its root.
+    """Whether the inner cue lies in the outer content, wherever the parser attached it.
+
+    A cue that is the content's own root, or sits in a headline after a colon, counts too.
 
     Asides are statements of their own even there: a participle ("…, saying…", "asked whether…"),
     a relative clause after a comma ("…, who has called him a phony") and "…, according to X".
     """
-    root = outer.content_root
-    return (root is not None and outer.content[0] <= inner.cue[0] and inner.cue[1] <= outer.content[1]
-            and root.is_ancestor(inner.cue_token) and not _aside(inner))
+    return outer.content[0] <= inner.cue[0] and inner.cue[1] <= outer.content[1] and not _aside(inner)
 
 
 def _aside(item: Found) -> bool:
