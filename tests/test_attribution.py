@@ -292,6 +292,18 @@ def test_a_cue_inside_another_content_is_part_of_that_content() -> None:
     assert _drop_nested_in_content([inner, headline]) == [headline]
 
 
+def test_a_quotation_before_its_speaker_whatever_the_parser_attached() -> None:
+    # the parser takes "people" inside the quotation for a subject of "said"
+    subject_inside = _pairs('"The more people who visit the harbour, the better they like it and the plans '
+                            'that we are making," Ruiz said.')
+    assert [(cue, source) for cue, source, _ in subject_inside] == [("said", "Ruiz")]
+    # "said" hangs as a clause below "understand", inside the quotation, with the quote marks
+    below_quoted_verb = _pairs("“The port is busy. The crews are tired. They are worried about the winter "
+                               "and the cranes. We all understand that,” Ruiz said.")
+    assert [(cue, source) for cue, source, _ in below_quoted_verb] == [("said", "Ruiz")]
+    assert below_quoted_verb[0][2].startswith("“The port is busy.")
+
+
 def test_who_holds_the_view_and_who_does_not() -> None:
     assert _pairs("The port, many think, will never reopen.") == [
         ("think", "many", "The port, many think, will never reopen")]

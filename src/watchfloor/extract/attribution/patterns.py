@@ -59,7 +59,8 @@ _NOT_CUES = frozenset("be have do get go come become mean matter want help make"
 _CONTENT_PREPOSITIONS = frozenset({"to", "about", "of", "on", "for", "against", "with", "at", "over"})
 #: Words that stand in for an unstated content after a speech verb ("would not say when").
 _OPEN_CONTENTS = frozenset({"so", "when", "whether", "why", "how", "where", "what", "which", "who", "if"})
-#: Punctuation after which a cue verb precedes its subject ("…, said X", "…” said X").
+#: Punctuation after which a cue verb precedes its subject ("…, said X", "…” said X"), or starts a
+#: phrase of its own ("…,” she said").
 _INVERSION_MARKS = frozenset({",", "—", "”", '"', "''"})
 _QUOTE_TEXTS = frozenset({"“", "”", '"', "``", "''", "«", "»", "‘", "’", "'"})
 
@@ -409,6 +410,9 @@ class Extractor:
         if not (quoted or inverted):
             return subject
         after = next((c for c in verb.rights if c.dep_ in SUBJECTS and not self.quotes.inside(c.idx)), None)
+        if after is None and quoted:  # "“The more people…,” Briggs said": a second subject outside
+            after = next((c for c in reversed(list(verb.lefts)) if c.dep_ in SUBJECTS
+                          and not self.quotes.inside(c.idx)), None)
         return after if after is not None or quoted else subject
 
     def _light_verb(self, verb: Token) -> Found | None:
@@ -502,8 +506,10 @@ class Extractor:
                                             and self._after_comma(verb))
 
     def _after_comma(self, verb: Token) -> bool:
+        """Whether the verb's phrase follows a comma, a dash or a closing quote (its own or not)."""
         before = verb.left_edge.i - 1
-        return before >= 0 and self.doc[before].text in (",", "”", '"', "''", "—")
+        return (before >= 0 and self.doc[before].text in _INVERSION_MARKS) or any(
+            c.dep_ == "punct" and c.text in _INVERSION_MARKS for c in verb.lefts)
 
     def _quote_after(self, cue_last: int) -> CharRange | None:
         """A quotation right after the cue ("said: “…”")."""
