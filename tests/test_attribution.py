@@ -133,6 +133,9 @@ def test_quote_index_pairs_marks_and_continued_paragraphs() -> None:
     text = 'He said "yes." Then: “one\n\n“two” and ``three\'\' end'
     regions = [text[s:e] for s, e in QuoteIndex.of(text).regions]
     assert regions == ['"yes."', "“one\n\n“two”", "``three''"]
+    nested = 'Ruiz wrote:\n\n"The port is not a “dry dock” any more. It works." Then “a coda” followed.'
+    regions = [nested[s:e] for s, e in QuoteIndex.of(nested).regions]
+    assert regions == ['"The port is not a “dry dock” any more. It works."', "“a coda”"]
 
 
 @pytest.fixture(scope="module")

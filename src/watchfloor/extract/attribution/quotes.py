@@ -2,6 +2,8 @@
 
 A quotation continued into the next paragraph conventionally reopens it with an opening mark and no
 closing mark before the break; that makes one region. A quotation never closed ends at its paragraph.
+Curly marks inside a straight-quoted region are a quotation within it ("… a “dry dock” …"), not a
+new region.
 """
 
 from __future__ import annotations
@@ -71,12 +73,14 @@ def _scan(text: str) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
     break_since_open = False
+    opened_straight = False  # the open region began with a straight mark (" or '')
+    nested = False  # inside a curly quotation within a straight one ("… “Bathroom Bill” …")
 
     def close(end: int) -> None:
-        nonlocal open_at
+        nonlocal open_at, nested
         if open_at is not None and 0 < end - open_at <= MAX_QUOTE_CHARS:
             regions.append((open_at, end))
-        open_at = None
+        open_at, nested = None, False
 
     for match in _MARKS.finditer(text):
         mark, position = match.group(), match.start()
@@ -90,13 +94,18 @@ def _scan(text: str) -> list[tuple[int, int]]:
                 close(position)
             continue
         if mark in _CLOSING:
-            close(match.end())
+            if nested:
+                nested = False
+            else:
+                close(match.end())
         elif mark in _OPENING:
-            if open_at is None or not break_since_open:
-                open_at = position
+            if open_at is not None and opened_straight and not break_since_open:
+                nested = True
+            elif open_at is None or not break_since_open:
+                open_at, opened_straight = position, False
             break_since_open = False
         elif open_at is None:  # a straight double quote (or '') opens…
-            open_at, break_since_open = position, False
+            open_at, break_since_open, opened_straight = position, False, True
         elif break_since_open and _at_paragraph_start(text, position):
             break_since_open = False  # …reopens a continued quotation…
         else:
