@@ -202,6 +202,10 @@ def test_headline_and_signature_patterns() -> None:
     assert source_of(colon) == "Ortiz" and colon.content.text == "Port Will Reopen in May"
     dash = by_cue(analyse("“We will rebuild the pier before winter.” ― Ana Ruiz"), "―")
     assert source_of(dash) == "Ana Ruiz" and dash.content.text == "“We will rebuild the pier before winter.”"
+    # a sentence-case first line whose verb the tagger read as a plural noun ("rejects", like "reports")
+    rejects = analyse("Kremlin rejects report on drone factory\n\nThe ministry spoke on Monday.")
+    assert [(a.cue.text, source_of(a), a.content.text, a.stance) for a in rejects] == [
+        ("rejects", "Kremlin", "report on drone factory", "denies")]
 
 
 def test_cues_inside_a_reported_clause_belong_to_its_content() -> None:

@@ -228,6 +228,8 @@ class Extractor:
         self.doc = doc
         self.text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access
         self.quotes = quotes
+        first_break = self.text.find("\n")
+        self.headline_end = first_break if first_break >= 0 else 0  # the first line, if there are more
 
     def run(self) -> list[Found]:
         found: list[Found] = []
@@ -257,8 +259,11 @@ class Extractor:
                 item = self._adverb(token)
             elif token.pos_ == "ADJ" and lemma in ATTITUDE_ADJECTIVES:
                 item = self._adjective(token)
-            elif lemma in NOUN_CUES and token.pos_ == "NOUN":
-                item = self._noun(token)
+            elif token.pos_ == "NOUN":
+                if token.tag_ == "NNS" and token.is_lower and token.idx < self.headline_end:
+                    item = self._headline_verb(token)  # "Super PAC blasts Trump…": a verb read as a plural
+                if item is None and lemma in NOUN_CUES:
+                    item = self._noun(token)
             elif token.pos_ == "PROPN" and token.is_title and token.i > 0:
                 item = self._headline_verb(token)
             if item is not None:
@@ -775,7 +780,8 @@ class Extractor:
         return Found("colon", (colon.idx, colon.idx + 1), content, source, colon, None, source_head=name)
 
     def _headline_verb(self, word: Token) -> Found | None:
-        """ "Kasich Endorses Ryan's Plan": a title-case headline verb the tagger took for a name."""
+        """ "Kasich Endorses Ryan's Plan": a headline verb the tagger took for a name (or, on a first line
+        in sentence case, for a plural: "Super PAC blasts Trump")."""
         base = _verb_base(word.lower_)
         if base is None:
             return None
@@ -787,10 +793,14 @@ class Extractor:
         if line is None or word.i + 1 >= line.end or word.i <= line.start:
             return None
         words = [t for t in line if t.is_alpha]
-        if sum(t.is_title or t.is_upper for t in words) < 0.7 * len(words):
-            return None  # not a headline
         speaker = doc[line.start:word.i]
-        if not all(t.pos_ in ("PROPN", "PART", "PUNCT") for t in speaker):
+        if word.is_lower:  # a first line in sentence case: a named or personal speaker before the verb
+            if not (all(t.pos_ in ("PROPN", "NOUN", "ADJ", "PART", "PUNCT") for t in speaker)
+                    and any(_personal(t) for t in speaker)):
+                return None
+        elif sum(t.is_title or t.is_upper for t in words) < 0.7 * len(words):
+            return None  # not a headline
+        elif not all(t.pos_ in ("PROPN", "PART", "PUNCT") for t in speaker):
             return None
         source = char_range(doc, line.start, word.i - 1)
         content = char_range(doc, word.i + 1, line.end - 1)
