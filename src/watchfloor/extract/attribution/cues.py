@@ -101,7 +101,8 @@ echo cite endorse defend applaud oppose support back rebut refute recount demand
 characterize characterise label dub brand term portray tweet post repeat report estimate forecast project
 express discuss mention offer name challenge attack share present nominate list
  favor favour advocate congratulate cheer deem disavow articulate assail hail rebuff
-quote protest bemoan insult lambast lambaste ridicule scold chide question slam
+quote protest bemoan insult lambast lambaste ridicule scold chide question slam deride disparage belittle
+castigate berate excoriate denigrate vilify demonize demonise scorn laud commend extol taunt heckle
 """.split())
 
 #: Cue verbs that are statements only with a personal subject ("the campaign focused on…", not
