@@ -117,6 +117,11 @@ def test_denials_and_impersonal_hedges() -> None:
     assert believed.source is None
     assert believed.hedge == "likely"
     assert "assemble drones" in believed.content.text
+    rumours = by_cue(analyse("Officials denied the rumours of a deal."), "denied")  # the topic hedges nothing
+    assert (rumours.stance, rumours.hedge) == ("denies", None)
+    no_secret = by_cue(analyse("The minister made no secret of her doubts about the deal."),
+                       "made no secret of")
+    assert (no_secret.content.text, no_secret.hedge) == ("her doubts about the deal", None)
 
 
 def test_pronoun_source_is_linked_to_the_named_speaker() -> None:

@@ -171,7 +171,7 @@ case argument comment shot criticism contrast issue aim call announcement refere
 stance swipe credit doubt doubts critique assessment apology suggestion prediction joke nod question
 questions concern concerns support commitment pledge promise vow threat warning appeal plea pitch
 accusation allegation assertion claim remark remarks observation point jab dig defense defence
-endorsement objection objections complaint complaints praise rebuke denial
+endorsement objection objections complaint complaints praise rebuke denial statement secret
 """.split())
 
 #: Nouns naming the medium of a statement; "said in a statement" makes one cue.

@@ -1,7 +1,8 @@
 """Hedges: how firmly a statement is made, on the ICD 203 estimative scale (see docs/attribution.md).
 
 The words looked at are the cue and its modifiers and the content's governing verb with its auxiliaries
-and adverbs, so a modal deep inside a subordinate clause does not hedge the whole statement. The most
+and adverbs, so a modal deep inside a subordinate clause does not hedge the whole statement; a content
+that is a noun phrase ("denied the rumours") adds nothing. The most
 specific phrase wins (``very likely`` before ``likely``).
 """
 
@@ -76,13 +77,15 @@ WORDS: dict[str, str] = {
 }
 
 _MODIFIERS = frozenset({"aux", "auxpass", "advmod", "neg", "acomp"})
+#: Parts of speech of a content that names a thing: what it is about does not hedge the statement.
+_THINGS = frozenset({"NOUN", "PROPN", "PRON"})
 
 
 def hedge_of(cue: Token, content_root: Token | None) -> str | None:
     """The estimative level the cue and the content's main verb express, or None when unhedged."""
     tokens = _scope(cue)
-    if content_root is not None:
-        tokens += _scope(content_root)
+    if content_root is not None and content_root.pos_ not in _THINGS:
+        tokens += _scope(content_root)  # "denied the rumours", "voiced her doubts": not hedged
     tokens.sort(key=lambda t: t.i)
     for first, second in pairwise(tokens):
         level = PHRASES.get((first.lower_, second.lower_))
