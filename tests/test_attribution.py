@@ -220,6 +220,8 @@ def test_cues_inside_a_reported_clause_belong_to_its_content() -> None:
     said = by_cue(attributions, "said")
     assert said.content.text == "the governor had criticized the budget"
     assert source_of(by_cue(attributions, "accused")) == "Senator Maria Lopez"
+    planned = _pairs("The mayor said she was unsure about the new rule but planned to follow it.")
+    assert planned == [("said", "The mayor", "she was unsure about the new rule but planned to follow it")]
     declined = analyse("The governor declined to say whether she would sign the bill.")
     assert [a.cue.text for a in declined] == ["declined"]  # one statement, not "declined" and "say"
 

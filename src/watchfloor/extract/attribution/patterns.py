@@ -272,13 +272,13 @@ class Extractor:
         return found
 
     def _split_conjoined(self, found: list[Found]) -> None:
-        """"X said Y did A and called B": the report of Y ends before the conjoined speech act."""
+        """"X said Y did A and called B": the report of Y ends before a conjoined speech act."""
         by_cue = {item.cue_token.i: item for item in found}
         for item in found:
             reporter = _reporting_verb(item.cue_token)
             outer = by_cue.get(reporter.i) if reporter is not None else None
-            if outer is None:
-                continue
+            if outer is None or item.cue_token.lemma_.lower() not in SPEECH_VERBS:
+                continue  # "said he was unsure but planned to comply": the plan is part of what was said
             conj = item.cue_token
             cc = next((c for c in conj.head.children if c.dep_ == "cc" and c.i < conj.i), None)
             cut = (cc.i if cc is not None else conj.left_edge.i) - 1
