@@ -281,9 +281,12 @@ def test_statement_patterns(text: str, expected: tuple[str, str, str]) -> None:
 
 
 def test_asides_are_statements_of_their_own_and_end_the_outer_content() -> None:
+    """Speech asides do; a stance participle inside the reported clause is part of it."""
     adding = _pairs("Ruiz said the port would reopen, adding that crews had worked overnight.")
     assert adding == [("said", "Ruiz", "the port would reopen"),
                       ("adding", "Ruiz", "that crews had worked overnight")]
+    hoping = _pairs("Ruiz said the port would reopen on Friday, hoping to calm the dockers.")
+    assert hoping == [("said", "Ruiz", "the port would reopen on Friday, hoping to calm the dockers")]
     who = _pairs("The mayor praised Okafor, who has called the plan reckless.")
     assert ("called", "who", "the plan reckless") in who
     according = _pairs("Ruiz said the port would reopen on Friday, according to the harbour office.")

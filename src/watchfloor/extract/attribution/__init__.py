@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from spacy.tokens import Doc
 
-from watchfloor.extract.attribution.cues import PRONOUNS, REPORT_NOUNS, ROLE_NOUNS
+from watchfloor.extract.attribution.cues import PRONOUNS, REPORT_NOUNS, ROLE_NOUNS, SPEECH_VERBS
 from watchfloor.extract.attribution.hedge import hedge_of
 from watchfloor.extract.attribution.patterns import CharRange, Extractor, Found, char_range
 from watchfloor.extract.attribution.quotes import QuoteIndex
@@ -117,21 +117,22 @@ def _embedded(inner: Found, outer: Found) -> bool:
 
     A cue that is the content's own root, or sits in a headline after a colon, counts too.
 
-    Asides are statements of their own even there: a participle ("…, saying…", "asked whether…"),
+    Asides are statements of their own even there: a speech participle ("…, saying…", "asked whether…"),
     a relative clause after a comma ("…, who has called him a phony") and "…, according to X".
     """
     return outer.content[0] <= inner.cue[0] and inner.cue[1] <= outer.content[1] and not _aside(inner)
 
 
 def _aside(item: Found) -> bool:
-    """A participle, a relative clause after a comma, or "…, according to X" (see :func:`_embedded`)."""
+    """A speech participle, a speech verb's relative clause after a comma, or "…, according to X"
+    (see :func:`_embedded`)."""
     token = item.cue_token
     doc = token.doc
     after_comma = token.left_edge.i > 0 and doc[token.left_edge.i - 1].text in (",", "—", "--", "–")
     if item.kind == "according":
         return token.i > 0 and doc[token.i - 1].text == ","
-    if item.kind != "verb":
-        return False
+    if item.kind != "verb" or token.lemma_.lower() not in SPEECH_VERBS:
+        return False  # "…, hoping to win": a stance inside the statement, part of its content
     if token.dep_ == "advcl":
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
         return (token.tag_ in ("VBG", "VBN") and not own_subject) or after_comma
