@@ -285,8 +285,9 @@ def test_asides_are_statements_of_their_own_and_end_the_outer_content() -> None:
     adding = _pairs("Ruiz said the port would reopen, adding that crews had worked overnight.")
     assert adding == [("said", "Ruiz", "the port would reopen"),
                       ("adding", "Ruiz", "that crews had worked overnight")]
-    hoping = _pairs("Ruiz said the port would reopen on Friday, hoping to calm the dockers.")
-    assert hoping == [("said", "Ruiz", "the port would reopen on Friday, hoping to calm the dockers")]
+    opposes = _pairs("The mayor said the council, which opposes the port plan, would vote on Friday.")
+    assert opposes == [("said", "The mayor",
+                        "the council, which opposes the port plan, would vote on Friday")]
     who = _pairs("The mayor praised Okafor, who has called the plan reckless.")
     assert ("called", "who", "the plan reckless") in who
     according = _pairs("Ruiz said the port would reopen on Friday, according to the harbour office.")
