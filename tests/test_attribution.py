@@ -105,6 +105,9 @@ def test_told_an_outlet_is_a_via_and_statement_medium_joins_the_cue() -> None:
     told = by_cue(analyse("Maria Lindqvist told the Baltic Times that the ferry would sail."), "told")
     assert source_of(told) == "Maria Lindqvist"
     assert [v.text for v in told.via] == ["the Baltic Times"]
+    asked = _pairs("“Is the port safe?” the reporter asked the minister.")  # the one asked is not the content
+    assert asked == [("asked", "the reporter", "“Is the port safe?”")]
+    assert _pairs("Ruiz told reporters about the cranes.") == [("told", "Ruiz", "the cranes")]
     said = by_cue(analyse("The company said in a statement that output may fall."), "said in a statement")
     assert said.content.text == "that output may fall"
     assert said.hedge == "roughly even chance"

@@ -62,6 +62,8 @@ _OPEN_CONTENTS = frozenset({"so", "when", "whether", "why", "how", "where", "wha
 #: Punctuation after which a cue verb precedes its subject ("…, said X", "…” said X"), or starts a
 #: phrase of its own ("…,” she said").
 _INVERSION_MARKS = frozenset({",", "—", "”", '"', "''"})
+#: Cue verbs whose object is the person addressed ("told CBN", "reminded voters"), not what was said.
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "remind", "inform", "assure", "warn"})
 _QUOTE_TEXTS = frozenset({"“", "”", '"', "``", "''", "«", "»", "‘", "’", "'"})
 
 
@@ -359,16 +361,21 @@ class Extractor:
             content = subtree_without(verb.head, verb)
         if content is None:
             content = self._quote_after(cue_last)
+        addressee: tuple[Token | None, CharRange | None] = (None, None)
         if content is None:
-            content_root, content = self._object_content(verb, lemma)
+            content_root, content = self._object_content(verb, lemma, addressed=lemma in ADDRESSEE_VERBS)
+            if content is None and lemma in ADDRESSEE_VERBS:
+                addressee = self._object_content(verb, lemma)  # "“…?” she asked the minister"
         if content is None and raised is False and subject is not None and subject.dep_ == "nsubjpass" and (
                 lemma in OBJECT_VERBS):
             content_root, content = subject, subtree_range(subject)  # "the plan was praised [by X]"
         if content is None:
             first = subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i
             content = self._quote_before(first)
-            if content is None and lemma in SPEECH_VERBS:
+            if content is None and lemma in SPEECH_VERBS and addressee[1] is None:
                 content = self._clause_before(first)
+        if content is None:
+            content_root, content = addressee  # "asked Sanders [about…]": the person asked, at least
         if content is None:
             return None
         content = self._extend_to_quote(content, verb)
@@ -542,12 +549,20 @@ class Extractor:
                 break
         return None
 
-    def _object_content(self, verb: Token, lemma: str) -> tuple[Token | None, CharRange | None]:
-        """An object, a prepositional object, or the first complement, as the content."""
+    def _object_content(self, verb: Token, lemma: str, addressed: bool = False
+                        ) -> tuple[Token | None, CharRange | None]:
+        """An object, a prepositional object, or the first complement, as the content.
+
+        ``addressed``: a person or outlet as the object is the one addressed ("told reporters about…"),
+        not the content, unless a preposition of its own says what about ("reminded voters about…").
+        """
         objects = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "oprd", "dative")
                    or (c.dep_ == "prep" and c.lower_ == "as")]
         objects = [c for c in objects if not (c.dep_ == "dative" and len(objects) > 1)
                    and c.tag_ not in ("WDT", "WP")]  # a relative pronoun stands for the antecedent
+        if addressed:
+            objects = [c for c in objects if not _personal(c) or any(
+                g.dep_ == "prep" and g.lower_ in _CONTENT_PREPOSITIONS for g in c.children)]
         if lemma in CLAUSE_ONLY_VERBS:
             return None, None
         if objects and not (len(objects) == 1 and objects[0].lower_ in ("it", "that", "this", "so")):
