@@ -105,6 +105,11 @@ quote protest bemoan insult lambast lambaste ridicule scold chide question slam 
 castigate berate excoriate denigrate vilify demonize demonise scorn laud commend extol taunt heckle
 """.split())
 
+#: Cue verbs whose object is the person addressed ("told CBN", "reminded voters"), not what was said.
+ADDRESSEE_VERBS: frozenset[str] = frozenset("""
+tell ask remind inform assure warn
+""".split())
+
 #: Cue verbs that are statements only with a personal subject ("the campaign focused on…", not
 #: "the debate focused on…"; "she offered support", not "the deal offers relief").
 PERSONAL_ONLY_VERBS: frozenset[str] = frozenset("""

@@ -2,8 +2,8 @@
 
 The words looked at are the cue and its modifiers and the content's governing verb with its auxiliaries
 and adverbs, so a modal deep inside a subordinate clause does not hedge the whole statement; a content
-that is a noun phrase ("denied the rumours") adds nothing. The most
-specific phrase wins (``very likely`` before ``likely``).
+that is a noun phrase ("denied the rumours") adds nothing. The most specific phrase wins (``very
+likely`` before ``likely``).
 """
 
 from __future__ import annotations

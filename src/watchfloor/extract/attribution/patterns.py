@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from watchfloor.extract.attribution.cues import (
+    ADDRESSEE_VERBS,
     APPEARANCE_VERBS,
     ASPECT_VERBS,
     ATTITUDE_ADJECTIVES,
@@ -62,8 +63,6 @@ _OPEN_CONTENTS = frozenset({"so", "when", "whether", "why", "how", "where", "wha
 #: Punctuation after which a cue verb precedes its subject ("…, said X", "…” said X"), or starts a
 #: phrase of its own ("…,” she said").
 _INVERSION_MARKS = frozenset({",", "—", "”", '"', "''"})
-#: Cue verbs whose object is the person addressed ("told CBN", "reminded voters"), not what was said.
-ADDRESSEE_VERBS = frozenset({"tell", "ask", "remind", "inform", "assure", "warn"})
 _QUOTE_TEXTS = frozenset({"“", "”", '"', "``", "''", "«", "»", "‘", "’", "'"})
 
 
