@@ -128,11 +128,11 @@ def _aside(item: Found) -> bool:
     (see :func:`_embedded`)."""
     token = item.cue_token
     doc = token.doc
-    after_comma = token.left_edge.i > 0 and doc[token.left_edge.i - 1].text in (",", "—", "--", "–")
     if item.kind == "according":
         return token.i > 0 and doc[token.i - 1].text == ","
     if item.kind != "verb" or token.lemma_.lower() not in SPEECH_VERBS:
         return False  # "…, hoping to win": a stance inside the statement, part of its content
+    after_comma = token.left_edge.i > 0 and doc[token.left_edge.i - 1].text in (",", "—", "--", "–")
     if token.dep_ == "advcl":
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
         return (token.tag_ in ("VBG", "VBN") and not own_subject) or after_comma

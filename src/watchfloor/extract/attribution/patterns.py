@@ -806,13 +806,12 @@ class Extractor:
         line = doc.char_span(line_start, line_end, alignment_mode="contract")
         if line is None or word.i + 1 >= line.end or word.i <= line.start:
             return None
-        words = [t for t in line if t.is_alpha]
         speaker = doc[line.start:word.i]
         if word.is_lower:  # a first line in sentence case: a named or personal speaker before the verb
             if not (all(t.pos_ in ("PROPN", "NOUN", "ADJ", "PART", "PUNCT") for t in speaker)
                     and any(_personal(t) for t in speaker)):
                 return None
-        elif sum(t.is_title or t.is_upper for t in words) < 0.7 * len(words):
+        elif sum(t.is_title or t.is_upper for t in line if t.is_alpha) < 0.7 * sum(t.is_alpha for t in line):
             return None  # not a headline
         elif not all(t.pos_ in ("PROPN", "PART", "PUNCT") for t in speaker):
             return None
