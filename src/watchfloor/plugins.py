@@ -20,6 +20,9 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "watchfloor.extract.ner",
     "watchfloor.extract.temporal",
     "watchfloor.extract.attribution",
+    "watchfloor.extract.attribution.russian",
+    "watchfloor.extract.attribution.persian",
+    "watchfloor.extract.claims",
     "watchfloor.extract.russian",
     "watchfloor.extract.commands",
     "watchfloor.resolve.matchers",
@@ -36,6 +39,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "watchfloor.evaluate.attribution",
     "watchfloor.evaluate.timex",
     "watchfloor.evaluate.resolve",
+    "watchfloor.evaluate.claims_command",
 )
 
 

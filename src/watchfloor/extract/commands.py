@@ -16,6 +16,8 @@ from watchfloor.hookspecs import hookimpl
 from watchfloor.model import Analysis
 
 LANGUAGES = ("auto", "en", "ru", "fa")
+#: Pipeline components whose output the evaluation interface does not carry (embeddings).
+INTERFACE_SKIPS = ("embed",)
 
 
 def read_text_input(name: str) -> str:
@@ -67,7 +69,9 @@ def register_commands(cli: CommandGroups) -> None:
         except ValueError:
             raise typer.BadParameter(f"--date {when!r} is not YYYY-MM-DD") from None
         entries = load_watchlist_file(watchlist) if watchlist else []
-        pipeline = Pipeline.from_config(overrides={"watchlist": {"entries": entries}})
+        pipeline = Pipeline.from_config(
+            overrides={"watchlist": {"entries": entries}}, disable=INTERFACE_SKIPS
+        )
         failed: list[str] = []
         names = paths or ["-"]
         for analysis in pipeline.pipe(_analyses(names, anchor, None if lang == "auto" else lang, failed)):

@@ -37,6 +37,17 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
         return tomllib.load(fh)
 
 
+def _with_requirements(components: list[tuple[str, Component]]) -> list[tuple[str, Component]]:
+    """The components whose requirements earlier kept components assign, in order."""
+    available = set(INITIAL_ATTRIBUTES)
+    kept: list[tuple[str, Component]] = []
+    for key, component in components:
+        if all(r in available for r in component.requires):
+            kept.append((key, component))
+            available.update(component.assigns)
+    return kept
+
+
 class Pipeline:
     """An ordered list of components whose requirements have been checked."""
 
@@ -60,7 +71,11 @@ class Pipeline:
         overrides: Mapping[str, Mapping[str, Any]] | None = None,
         disable: Iterable[str] = (),
     ) -> Pipeline:
-        """Build from a config mapping; ``overrides`` adds settings per component key."""
+        """Build from a config mapping; ``overrides`` adds settings per component key.
+
+        ``disable`` leaves components out, and with them every component that needs what only they
+        assign (disabling ``attribution`` also disables the claim layer that reads attributions).
+        """
         config = config if config is not None else default_config()
         settings = config.get("components", {})
         overrides = overrides or {}
@@ -76,6 +91,8 @@ class Pipeline:
                 built.append((key, make_component(factory, **options)))
             except KeyError as exc:
                 raise PipelineConfigError(str(exc.args[0])) from None
+        if skipped:
+            built = _with_requirements(built)
         return cls(built, batch_size=int(config.get("pipeline", {}).get("batch_size", 32)))
 
     @property

@@ -64,15 +64,18 @@ class NatashaModels:
     ner_tagger: Any
     morph_tagger: Any
     morph_vocab: Any
+    syntax_parser: Any  # UD dependencies, for attribution.ru
 
 
 @cache
 def natasha_models() -> NatashaModels:
-    """natasha's segmenter, news embeddings, NER and morphology taggers, loaded once (a few seconds)."""
-    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+    """natasha's segmenter, news embeddings, NER and morphology taggers and syntax parser, loaded once
+    (a few seconds)."""
+    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 
     embedding = NewsEmbedding()
-    return NatashaModels(Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), morph_vocab())
+    return NatashaModels(Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), morph_vocab(),
+                         NewsSyntaxParser(embedding))
 
 
 def _restore_case(lemma: str, surface: str) -> str:

@@ -2,6 +2,7 @@
 
 from watchfloor.model.alert import Alert
 from watchfloor.model.analysis import Analysis, Attribution, EntityMention, TimeExpression
+from watchfloor.model.claims import Frame, Participant
 from watchfloor.model.document import Document, DocumentKind
 from watchfloor.model.spans import Provenance, Span
 
@@ -12,6 +13,8 @@ __all__ = [
     "Document",
     "DocumentKind",
     "EntityMention",
+    "Frame",
+    "Participant",
     "Provenance",
     "Span",
     "TimeExpression",

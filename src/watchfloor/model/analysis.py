@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from watchfloor.model.claims import Act, Frame, Polarity, SpeakerStatus
 from watchfloor.model.spans import Span
 
 Stance = Literal["asserts", "denies"]
@@ -58,6 +59,21 @@ class Attribution:
     speaker: Span | None = None  # the named speaker a pronoun/role source refers to
     sentence: Span | None = None  # the evidence sentence(s)
     time: TimeExpression | None = None  # the expression governing the content, if any
+    # -- the claim layer (extract/claims): what the statement claims -----------------------------
+    act: Act = "statement"
+    polarity: Polarity = "positive"  # whether what is said is negated ("had not supplied")
+    proposition: Span | None = None  # what is asserted or denied, as said (None: the content)
+    characterisation: Span | None = None  # "called the allegations [politically motivated]"
+    affiliation: Span | None = None  # the organisation the speaker speaks for
+    speaker_status: SpeakerStatus | None = None
+    basis: str | None = None  # the evidence the source is (imagery, postings…), not a speaker
+    frame: Frame | None = None
+    embedding: bytes | None = None  # sentence embedding of the proposition (float16), if computed
+
+    @property
+    def claimed(self) -> Span:
+        """The proposition the claim asserts or denies: its own span, else the content."""
+        return self.proposition or self.content
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -78,6 +94,8 @@ class Analysis:
     source: str = "-"
     date: date | None = None
     lang: str | None = None
+    publisher: str | None = None  # who put the text out, when known (a statement's "the ministry")
+    kind: str | None = None  # the document kind (article, statement, report…)
     entities: list[EntityMention] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)

@@ -9,11 +9,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import ClassVar
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from watchfloor.extract.attribution.cues import PRONOUNS, REPORT_NOUNS, ROLE_NOUNS, SPEECH_VERBS
 from watchfloor.extract.attribution.hedge import hedge_of
-from watchfloor.extract.attribution.patterns import CharRange, Extractor, Found, char_range
+from watchfloor.extract.attribution.patterns import CharRange, Extractor, Found, char_range, noun_core
 from watchfloor.extract.attribution.quotes import QuoteIndex
 from watchfloor.extract.attribution.stance import stance_of
 from watchfloor.extract.attribution.via import link_discourse
@@ -25,6 +25,15 @@ from watchfloor.model import Analysis, Attribution, Span
 NAME_LOOKBACK = 200
 #: Entity labels that can name a speaker.
 SPEAKER_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "NORP"})
+#: Characters within which "it" or "they" may stand for the organisation last named.
+PRONOUN_REACH = 400
+#: Role nouns that stand for an organisation, and those that stand for a person.
+ORGANISATION_ROLES = frozenset(
+    "company firm group organization organisation ministry government agency".split())
+PERSON_ROLES = frozenset(
+    "spokesperson spokesman spokeswoman minister president secretary director chief ambassador envoy "
+    "commander general leader chairman chairwoman governor mayor senator adviser advisor aide expert "
+    "analyst researcher professor author".split())
 
 
 class EnglishAttribution(Component):
@@ -46,6 +55,7 @@ def extract(analysis: Analysis, doc: Doc, provenance: str) -> list[Attribution]:
     found = Extractor(doc, QuoteIndex.of(analysis.text)).run()
     found = _drop_nested_duplicates(found)
     found = _drop_nested_in_content(found)
+    found = _fold_citations(found)
     sentence_starts = [s.start_char for s in doc.sents]
     paragraph_starts = [0, *(t.idx for t in doc if t.is_space and "\n" in t.text)]
     sentence_of = [bisect_right(sentence_starts, f.cue[0]) - 1 for f in found]
@@ -99,6 +109,58 @@ def _drop_nested_in_content(found: list[Found]) -> list[Found]:
     return sorted(kept, key=lambda f: f.cue)
 
 
+#: Verbs of citing: "the FT, citing research by Airwars, reported…" reports Airwars via the FT.
+CITING_VERBS = frozenset({"cite", "quote"})
+
+
+def _fold_citations(found: list[Found]) -> list[Found]:
+    """ "X, citing Y, reported that…": the report's source is Y and it reached us via X.
+
+    The citing participle is folded into the report it qualifies (attached to its verb or to its
+    subject) instead of standing as a statement of its own whose content is "research".
+    """
+    by_token = {item.cue_token.i: item for item in found}
+    folded: set[int] = set()
+    for item in found:
+        token = item.cue_token
+        if token.lemma_.lower() not in CITING_VERBS or token.tag_ != "VBG" or item.source is None:
+            continue
+        report = by_token.get(token.head.i)
+        if report is None and token.dep_ == "acl":  # "the FT, citing Y, said": attached to the subject
+            report = next((f for f in found if f is not item and f.source_head is not None
+                           and f.source_head.i == token.head.i), None)
+        if report is None or report is item or report.source is None:
+            continue
+        cited = _cited(item)
+        if cited is None or report.kind == "according" or cited == report.source:
+            folded.add(id(item)) if report.kind == "according" else None  # "a report in X citing Y": done
+            continue
+        report.via = [report.source, *report.via]
+        report.source = cited
+        report.source_head = None
+        folded.add(id(item))
+    return [item for item in found if id(item) not in folded]
+
+
+def _cited(item: Found) -> CharRange | None:
+    """What a citing participle cites, with the author of a cited study ("research by Airwars",
+    "research by the conflict-monitoring group Airwars": the name)."""
+    doc = item.cue_token.doc
+    content = doc.char_span(item.content[0], item.content[1], alignment_mode="expand")
+    if content is None:
+        return None
+    after = content.end
+    if after < len(doc) and doc[after].lower_ in ("by", "from", "of"):
+        words = [t for t in doc[after + 1:min(after + 8, len(doc))]]
+        names = [t for t in words if t.pos_ == "PROPN" or (t.is_title and not t.is_sent_start)]
+        if names:
+            first = last = names[0].i
+            while last + 1 < len(doc) and (doc[last + 1].pos_ == "PROPN" or doc[last + 1].is_title):
+                last += 1
+            return doc[first].idx, doc[last].idx + len(doc[last].text)
+    return item.content
+
+
 def _end_before(outer: Found, aside: Found) -> None:
     """Cut an aside that closes the outer content off it ("said X won, adding that…" → "X won")."""
     token = aside.cue_token
@@ -139,6 +201,13 @@ def _aside(item: Found) -> bool:
     return token.dep_ == "relcl" and after_comma
 
 
+def _relative_antecedent(head: Token) -> Token | None:
+    """The noun a relative pronoun stands for ("Albatross, which makes…" → Albatross)."""
+    if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
+        return head.head.head
+    return None
+
+
 def _sentence_hull(starts: list[int], text: str, item: Found) -> Span:
     first = min(item.cue[0], item.content[0])
     last = max(item.cue[1], item.content[1])
@@ -169,6 +238,7 @@ class SpeakerResolver:
         self.last_person: CharRange | None = None
         self.last_named: CharRange | None = None
         self.last_outlet: CharRange | None = None
+        self.last_organisation: CharRange | None = None
 
     def _name_at(self, position: int) -> tuple[int, int, str] | None:
         index = bisect_right(self.starts, position) - 1
@@ -193,7 +263,8 @@ class SpeakerResolver:
         return name[0], name[1]
 
     def speaker(self, item: Found) -> Span | None:
-        """The named speaker behind the source, or None when the source is the name itself."""
+        """The named speaker behind the source, or None when the source is the name itself or when
+        a pronoun or role has no antecedent the text names (the claim layer says so)."""
         if item.source is None:
             return None
         if item.outlet is not None:
@@ -201,18 +272,56 @@ class SpeakerResolver:
             return None if item.outlet == item.source else Span.of(self.text, *item.outlet)
         head = item.source_head
         if head is not None:
-            for token in (head, *(c for c in head.children if c.dep_ == "appos")):
+            antecedent = _relative_antecedent(head)
+            for token in (antecedent or head, *(c for c in head.children if c.dep_ == "appos")):
                 name = self._name_at(token.idx)
                 if name is not None:
                     return self._remember(item, name)
         words = self.text[item.source[0]:item.source[1]].lower().split()
         if len(words) == 1 and words[0] in PRONOUNS:
-            found = self.last_person if words[0] in ("he", "she", "who", "i") else self.last_named
-            return Span.of(self.text, *found) if found else None
+            return self._pronoun(words[0], item.source[0])
         if words and words[-1] in ROLE_NOUNS and words[0] in ("the", "this", "that", "its", "his", "her"):
             document = head is not None and head.lemma_.lower() in REPORT_NOUNS
-            found = (self.last_outlet if document else None) or self.last_named
+            if document:
+                found = self.last_outlet or self.last_named
+            elif words[-1] in ORGANISATION_ROLES:
+                found = self.last_organisation
+            else:
+                found = self.last_person if words[-1] in PERSON_ROLES else self.last_named
             return Span.of(self.text, *found) if found else None
+        if head is not None and head.pos_ == "PROPN" and self._name_at(head.idx) is None:
+            earlier = self._earlier_full_name(head.text, head.idx)
+            if earlier is not None:
+                self.last_named = self.last_person = earlier
+                return Span.of(self.text, *earlier)
+            unlisted = noun_core(head)  # a name the NER did not tag ("Open Hull Monitor")
+            if unlisted is not None:
+                self.last_named = self.last_organisation = unlisted
+        return None
+
+    def _pronoun(self, word: str, position: int) -> Span | None:
+        """he/she/I: the last named person; it/they: the last organisation or place named shortly
+        before; we: left to the claim layer (the author, or the speaker's organisation in a quote)."""
+        if word in ("he", "she", "i", "who"):
+            found = self.last_person
+        elif word in ("it", "which"):  # "they" is as often the postings or the residents: unresolved
+            found = self.last_organisation
+            if found is not None and position - found[1] > PRONOUN_REACH:
+                found = None
+        else:
+            found = None
+        return Span.of(self.text, *found) if found else None
+
+    def _earlier_full_name(self, surname: str, position: int) -> CharRange | None:
+        """A surname the NER did not tag ("Bendett … said"): the full name used before it."""
+        index = bisect_right(self.starts, position) - 1
+        lowest = max(-1, index - NAME_LOOKBACK)
+        while index > lowest:
+            start, end, label = self.names[index]
+            full = self.text[start:end]
+            if label in ("PERSON", "PER") and end <= position and full.endswith(" " + surname):
+                return start, end
+            index -= 1
         return None
 
     def _remember(self, item: Found, name: tuple[int, int, str]) -> Span | None:
@@ -220,6 +329,8 @@ class SpeakerResolver:
         self.last_named = full
         if name[2] in ("PERSON", "PER"):
             self.last_person = full
+        else:
+            self.last_organisation = full
         return None if full == item.source else Span.of(self.text, *full)
 
 

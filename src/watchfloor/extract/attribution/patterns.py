@@ -161,7 +161,7 @@ def _reporting_verb(verb: Token) -> Token | None:
     return None
 
 
-def _subject(verb: Token) -> Token | None:
+def subject_of(verb: Token) -> Token | None:
     """The verb's subject, inherited from the governing verb for conjuncts and participles."""
     current = _reporting_verb(verb) or verb
     for _ in range(3):
@@ -413,7 +413,7 @@ class Extractor:
         ("“Anybody who attacks him…,” said Louise Sunshine": the parser may take "Anybody" for the
         subject.) After an inversion ("…, said Geert Wilders") the subject after the verb is the speaker.
         """
-        subject = _subject(verb)
+        subject = subject_of(verb)
         if subject is None or self.quotes.inside(verb.idx):
             return subject
         quoted = self.quotes.inside(subject.idx)
@@ -429,7 +429,7 @@ class Extractor:
     def _light_verb(self, verb: Token) -> Found | None:
         """ "made the case that…", "took aim at…", "raised questions about…", "as he put it": one cue."""
         noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        subject = _subject(verb)
+        subject = subject_of(verb)
         if noun is None or subject is None or subject.dep_ == "nsubjpass":
             return None
         if verb.lemma_.lower() == "put" and noun.lower_ == "it":
@@ -474,7 +474,7 @@ class Extractor:
         return Found("light", cue, content, subtree_range(subject), verb, verb.head, source_head=subject)
 
     def _is_cue_verb(self, verb: Token, lemma: str) -> bool:
-        subject = _subject(verb)
+        subject = subject_of(verb)
         if subject is not None and subject.lower_ == "you" and verb.sent.text.rstrip().endswith("?"):
             return False  # "Do you support Ted Cruz?": a question, not a statement
         if lemma in PERSONAL_ONLY_VERBS and subject is not None and subject.dep_ != "nsubjpass":
@@ -714,7 +714,7 @@ class Extractor:
         """ "Sanders is confident that…", "Democrats are skeptical about…": a personal attitude."""
         if adjective.dep_ != "acomp":
             return None
-        subject = _subject(adjective.head)
+        subject = subject_of(adjective.head)
         if subject is None or not _personal(subject) or subject.dep_ == "nsubjpass":
             return None
         after = [*adjective.rights, *(c for c in adjective.head.rights if c.i > adjective.i)]

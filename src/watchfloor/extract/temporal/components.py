@@ -6,6 +6,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
 
+from spacy.tokens import Doc
+
 from watchfloor.extract.component import Component
 from watchfloor.extract.temporal.anchor import Anchor, Tense, tense_from_parse, tense_from_words
 from watchfloor.extract.temporal.detect import find_candidates
@@ -82,13 +84,43 @@ class ClaimTime(Component):
 
     def __call__(self, analysis: Analysis) -> None:
         placed = [t for t in analysis.times if t.type in ("DATE", "TIME") and timex_bounds(t.value)]
+        doc = analysis.extras.get("spacy_doc")
         for attribution in analysis.attributions:
-            attribution.time = governing_time(attribution, placed)
+            event = _event_time(doc, attribution, placed) if isinstance(doc, Doc) else None
+            if event is not None and attribution.frame is not None:
+                attribution.frame.time = event.span
+            attribution.time = event or governing_time(attribution, placed)
+
+
+def _event_time(doc: Doc, attribution: Attribution, times: list[TimeExpression]) -> TimeExpression | None:
+    """The time expression the parse attaches to the claim's event ("shipped … in March"), not one that
+    qualifies a participant ("a firm registered in late 2022")."""
+    trigger = attribution.frame.trigger if attribution.frame else None
+    if trigger is None:
+        return None
+    event = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if event is None:
+        return None
+    for time in times:
+        if not attribution.claimed.contains(time.span):
+            continue
+        words = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+        token = words.root if words is not None else None
+        for _ in range(8):
+            if token is None or token.head is token:
+                break
+            token = token.head
+            if token.i == event.root.i:
+                return time
+            inside = words is not None and words.start <= token.i < words.end
+            if token.pos_ in ("NOUN", "PROPN") and not inside:
+                break  # a time that qualifies a noun phrase
+    return None
 
 
 def governing_time(attribution: Attribution, times: list[TimeExpression]) -> TimeExpression | None:
-    """The dated expression inside the content, else one in the sentence outside it (by the cue)."""
-    inside = [t for t in times if attribution.content.contains(t.span)]
+    """The dated expression inside the proposition, else one in the sentence outside it (by the cue)."""
+    inside = [t for t in times if attribution.claimed.contains(t.span)]
     if inside:
         return inside[0]
     sentence: Span | None = attribution.sentence

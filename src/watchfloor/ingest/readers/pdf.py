@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from pypdf import PdfReader as PypdfReader
 from pypdf.errors import PyPdfError
 
 from watchfloor.errors import InputError
 from watchfloor.ingest.reader import Reader
-from watchfloor.model import Document
+from watchfloor.ingest.readers.values import lang_value
+from watchfloor.model import Document, DocumentKind
 
+_Value = TypeVar("_Value")
 #: PDFs with more pages than this are refused.
 MAX_PAGES = 2000
 #: Longest reason quoted from pypdf in an error line.
@@ -25,21 +29,37 @@ def _short(exc: BaseException) -> str:
     return reason if len(reason) <= MAX_REASON_CHARS else reason[: MAX_REASON_CHARS - 1] + "…"
 
 
-def _info(reader: PypdfReader) -> tuple[str | None, str | None, datetime | None]:
-    """(title, author, creation date) from the document information; broken entries are ignored."""
+@dataclass(frozen=True, slots=True)
+class _Info:
+    title: str | None = None
+    author: str | None = None
+    created: datetime | None = None
+    keywords: dict[str, str] = field(default_factory=dict)
+
+
+def keyword_fields(keywords: str) -> dict[str, str]:
+    """``key=value`` pairs of a Keywords entry ("kind=report; lang=en; publisher=Northbridge")."""
+    pairs = (part.split("=", 1) for part in keywords.split(";") if "=" in part)
+    return {key.strip().lower(): value.strip() for key, value in pairs if key.strip() and value.strip()}
+
+
+def _info(reader: PypdfReader) -> _Info:
+    """Title, author, creation date and keyword fields of the document information; broken entries
+    are ignored."""
     try:
         info = reader.metadata
         if info is None:
-            return None, None, None
+            return _Info()
         title = str(info.title).strip() if info.title else None
         author = str(info.author).strip() if info.author else None
+        keywords = keyword_fields(str(info.get("/Keywords") or ""))
     except (PyPdfError, ValueError, TypeError, KeyError):
-        return None, None, None
+        return _Info()
     try:
         created = info.creation_date
     except (PyPdfError, ValueError, TypeError, KeyError):
         created = None
-    return title or None, author or None, created
+    return _Info(title or None, author or None, created, keywords)
 
 
 class PdfReader(Reader):
@@ -65,7 +85,25 @@ class PdfReader(Reader):
         text = "\n\n".join(page for page in pages if page)
         if not text:
             raise InputError(path, "PDF has no extractable text (scanned images need OCR first)")
-        title, author, created = _info(reader)
+        info = _info(reader)
         yield Document(
-            text=text, title=title, author=author, published_at=created, source_path=str(path)
+            text=text,
+            title=info.title,
+            author=info.author,
+            published_at=info.created,
+            source_path=str(path),
+            publisher=info.keywords.get("publisher"),
+            kind=_lenient(DocumentKind.parse, info.keywords.get("kind")) or DocumentKind.ARTICLE,
+            lang=_lenient(lang_value, info.keywords.get("lang")),
         )
+
+
+def _lenient(parse: Callable[[str], _Value], value: str | None) -> _Value | None:
+    """A keyword field's value, or None when it is missing or not valid (a PDF's keywords are
+    free text)."""
+    if value is None:
+        return None
+    try:
+        return parse(value)
+    except ValueError:
+        return None
