@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -120,7 +120,7 @@ class AttributionScores:
 
 
 def score_attributions(
-    gold: dict[str, Iterable[GoldAttribution]], predicted: dict[str, Iterable[Attribution]]
+    gold: Mapping[str, Iterable[GoldAttribution]], predicted: Mapping[str, Iterable[Attribution]]
 ) -> AttributionScores:
     """Score predictions against gold, both keyed by article name."""
     gold_rows: dict[KeyedSpan, GoldAttribution] = {}
@@ -167,7 +167,7 @@ def extract_attributions(texts: list[str]) -> list[list[Attribution]]:
 
     pipeline = Pipeline([(key, make_component(factory)) for key, factory in
                          (("language", "language.lingua"), ("parse", "parse.spacy"), ("ner", "ner.spacy"),
-                          ("attribution", "attribution.en"))])
+                          ("attribution", "attribution.en"), ("claims", "claims.en"))])
     analyses = [Analysis(text=text, lang="en") for text in texts]
     return [a.attributions for a in pipeline.pipe(analyses)]
 
@@ -192,13 +192,26 @@ def render_table(scores: AttributionScores) -> str:
 def register_commands(cli: CommandGroups) -> None:
     @cli.eval.command("attribution")
     def eval_attribution(
-        polnear: Path = typer.Option(..., "--polnear", help="A PolNeAR split folder (text/, attributions/)."),
+        polnear: Path | None = typer.Option(None, "--polnear", help="A PolNeAR split folder."),
+        gold: Path | None = typer.Option(None, "--gold", help="A watchfloor gold file (.jsonl: ru, fa, en)."),
         as_json: bool = typer.Option(False, "--json", help="Print scores as JSON."),
         limit: int | None = typer.Option(None, "--limit", min=1, help="Score only the first N articles."),
     ) -> None:
-        """Cue, source and content P/R/F1 (overlap and exact) on PolNeAR brat files."""
+        """Cue, source and content P/R/F1 (overlap and exact) on PolNeAR brat files or watchfloor gold."""
         from watchfloor.cli.app import print_json
 
+        if (polnear is None) == (gold is None):
+            raise typer.BadParameter("give one of --polnear DIR or --gold FILE.jsonl")
+        if gold is not None:
+            from watchfloor.evaluate.attribution_gold import evaluate_gold, print_gold_table
+
+            found = evaluate_gold(gold, limit)
+            if as_json:
+                print_json(found.as_dict())
+            else:
+                print_gold_table(found, str(gold))
+            return
+        assert polnear is not None
         scores = evaluate_polnear(polnear, limit)
         if as_json:
             print_json(scores.as_dict())
