@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from contextlib import ExitStack
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -59,6 +60,9 @@ def ingest(
         None, "--kind", help="Kind for documents the files leave as articles: statement, report, …"
     ),
     publisher: str | None = typer.Option(None, "--publisher", help="Publisher for documents that name none."),
+    published: str | None = typer.Option(
+        None, "--published", help="Publication date YYYY-MM-DD for documents that give none (time anchor)."
+    ),
     max_bytes: int | None = typer.Option(None, "--max-bytes", min=1, help="Refuse files larger than this."),
     sample: bool = typer.Option(False, "--sample", help="Ingest the bundled sample corpus and watchlist."),
 ) -> None:
@@ -69,6 +73,10 @@ def ingest(
         default_kind = DocumentKind.parse(kind) if kind else None
     except ValueError as exc:
         raise WatchfloorError(f"--kind: {exc}") from None
+    try:
+        published_on = date.fromisoformat(published) if published else None
+    except ValueError:
+        raise WatchfloorError(f"--published: {published!r} is not a date (YYYY-MM-DD)") from None
     config = settings(ctx)
     if max_bytes is not None:
         config = dataclasses.replace(config, max_bytes=max_bytes)
@@ -79,7 +87,8 @@ def ingest(
             sample_dir = stack.enter_context(resources.as_file(resources.files("watchfloor.data") / "sample"))
             targets += sample_paths(sample_dir, store)
         ingestor = Ingestor(
-            store, build_pipeline(store, config), config, kind=default_kind, publisher=publisher
+            store, build_pipeline(store, config), config, kind=default_kind, publisher=publisher,
+            published=published_on,
         )
         columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
         with Progress(*columns, console=err_console, transient=True) as progress:

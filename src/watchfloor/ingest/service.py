@@ -7,6 +7,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Literal
 
@@ -114,6 +115,7 @@ class Ingestor:
         *,
         kind: DocumentKind | None = None,
         publisher: str | None = None,
+        published: date | None = None,
         readers: list[Reader] | None = None,
     ) -> None:
         self.store = store
@@ -121,6 +123,7 @@ class Ingestor:
         self.settings = settings
         self.kind = kind
         self.publisher = publisher
+        self.published = published
         self.readers = readers if readers is not None else registered_readers()
         self._keys = itertools.count()
 
@@ -157,11 +160,14 @@ class Ingestor:
         return reader
 
     def _with_defaults(self, item: Document | InputError) -> Document | InputError:
-        """Apply ``--kind`` (to documents the file leaves as articles) and ``--publisher`` (when none)."""
+        """Apply ``--kind`` (to documents the file leaves as articles), ``--publisher`` and
+        ``--published`` (to documents that give none)."""
         if isinstance(item, Document):
             if self.kind is not None and item.kind == DocumentKind.ARTICLE:
                 item.kind = self.kind
             item.publisher = item.publisher or self.publisher
+            if item.published_at is None and self.published is not None:
+                item.published_at = datetime.combine(self.published, time(), UTC)
         return item
 
     # -- ingesting ---------------------------------------------------------------------------
@@ -275,6 +281,9 @@ class Ingestor:
             report.outcomes.append(Outcome(source, "duplicate", related_id=result.duplicate_of))
             return
         index.stored(item.key, result.document_id)
+        if item.document.published_at is None:
+            report.warnings.append(f"{source}: no publication date; relative times (\"last month\") are left "
+                                   "unresolved (give --published YYYY-MM-DD)")
         status: Status = "near_duplicate" if syndicated_from else "new"
         report.outcomes.append(Outcome(source, status, result.document_id, related_id=syndicated_from))
         self._notify(report, "document_stored", document_id=result.document_id)
@@ -286,5 +295,6 @@ def _source(document: Document) -> str:
 
 def _analysis(document: Document) -> Analysis:
     return Analysis(
-        text=document.text, source=_source(document), date=document.published_date, lang=document.lang
+        text=document.text, source=_source(document), date=document.published_date, lang=document.lang,
+        publisher=document.publisher, kind=str(document.kind),
     )

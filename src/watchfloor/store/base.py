@@ -87,10 +87,47 @@ class StoredClaim:
     via: list[str] = field(default_factory=list)
     time_value: str | None = None
     time_precision: str | None = None  # day … century, week, quarter, half, season, unknown, publication
+    time_start: date | None = None  # first and last day the time covers
+    time_end: date | None = None
     entity_ids: list[str] = field(default_factory=list)
     document_title: str | None = None
     publisher: str | None = None
     published_at: datetime | None = None
+    # -- the claim layer (model/claims.py) ----------------------------------------------------------
+    polarity: str = "positive"
+    proposition: str | None = None  # what is asserted or denied when it is not the whole content
+    proposition_start: int | None = None
+    proposition_end: int | None = None
+    characterisation: str | None = None
+    affiliation: str | None = None
+    affiliation_entity_id: str | None = None
+    speaker_status: str | None = None
+    basis: str | None = None
+    event: str | None = None
+    frame: dict[str, Any] | None = None
+    embedding: bytes | None = None
+    participants: list[StoredParticipant] = field(default_factory=list)
+    sentence: str | None = None
+    author: str | None = None  # of the document
+    document_kind: str | None = None
+    document_lang: str | None = None
+
+    @property
+    def claimed(self) -> str:
+        """The proposition asserted or denied: its own text, else the content."""
+        return self.proposition or self.content
+
+
+@dataclass(slots=True)
+class StoredParticipant:
+    """An entity in a claim's frame: its role, its words, and the entity they name (if resolved)."""
+
+    role: str
+    text: str
+    start: int
+    end: int
+    entity_id: str | None = None
+    label: str | None = None  # the label of the mention it names (PERSON, ORG, GPE…)
 
 
 @dataclass(slots=True)
@@ -154,10 +191,13 @@ class PublisherInfo:
 
 @dataclass(frozen=True, slots=True)
 class DocumentLink:
-    """What corroboration needs of every document: its publisher and the copy it was syndicated from."""
+    """What corroboration needs of every document: its publisher, the copy it was syndicated from,
+    its author and its publisher's owner (for independence)."""
 
     publisher: str | None
     syndicated_from: str | None
+    author: str | None = None
+    owner: str | None = None
 
 
 @dataclass(slots=True)
@@ -176,6 +216,7 @@ class ReferenceEntity:
 class ClaimFilter:
     entity: str | None = None  # matches any entity name the claim mentions
     about: str | None = None  # every claim of documents that mention an entity with this name
+    participant: str | None = None  # claims whose frame has the entity (or whose speaker it is)
     speaker: str | None = None  # matches source or resolved speaker
     stance: str | None = None
     document_id: str | None = None

@@ -57,7 +57,8 @@ def safe_text(value: object, style: str = "") -> Text:
 
 def _jsonable(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if not isinstance(getattr(value, f.name), bytes)}  # embeddings are for machines
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, list):

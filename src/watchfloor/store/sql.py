@@ -7,10 +7,8 @@ all its machine output happen in one transaction; full-text search uses FTS5 on 
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -38,14 +36,13 @@ from sqlalchemy import (
     union,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from watchfloor.errors import InputError, WatchfloorError
-from watchfloor.model import Alert, Analysis, Attribution, Document, EntityMention, Span
+from watchfloor.model import Alert, Analysis, Document, EntityMention, Span
 from watchfloor.store.base import (
     JUDGEMENT_ACTIONS,
     AddResult,
@@ -63,7 +60,14 @@ from watchfloor.store.base import (
     StoredTime,
     WatchlistEntry,
 )
+from watchfloor.store.claims import (
+    documents_mentioning,
+    read_claims,
+    relink_claims,
+    write_claims,
+)
 from watchfloor.store.entities import EntityGrouper, coarse_type, name_key, script_of
+from watchfloor.store.rows import checked, from_row, insert_ignoring_duplicates, now
 from watchfloor.store.tables import (
     AlertRow,
     ClaimEntityRow,
@@ -80,7 +84,6 @@ from watchfloor.store.tables import (
     WatchlistEntryRow,
     WatchRuleRow,
 )
-from watchfloor.store.timex import timex_bounds
 
 #: The Admiralty reliability scale: A completely reliable … E unreliable, F cannot be judged.
 RELIABILITY_RATINGS = frozenset("ABCDEF")
@@ -171,27 +174,6 @@ def upgrade_schema(engine: Engine) -> None:
 # -- writing helpers -------------------------------------------------------------------------------
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _checked(span: Span, text: str, what: str) -> Span:
-    """The span itself, if it really is a slice of ``text``; ValueError otherwise."""
-    if not 0 <= span.start <= span.end <= len(text):
-        raise ValueError(f"{what} span {span.start}:{span.end} lies outside the text (length {len(text)})")
-    if text[span.start : span.end] != span.text:
-        raise ValueError(f"{what} span {span.start}:{span.end} {span.text!r} does not match the text")
-    return span
-
-
-def _insert_ignoring_duplicates(session: Session, table: Any, rows: Sequence[dict[str, Any]]) -> None:
-    """INSERT … ON CONFLICT DO NOTHING, so concurrent writers can share entities and publishers."""
-    if not rows:
-        return
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    session.execute(dialect.insert(table).on_conflict_do_nothing(), list(rows))
-
-
 def _strings(value: Any) -> Iterator[str]:
     """Every string in a JSON-like value, keys included."""
     if isinstance(value, str):
@@ -221,50 +203,6 @@ def _reject_nul_characters(document: Document) -> None:
             raise ValueError(f"document {name} contains NUL characters (U+0000), which cannot be stored")
 
 
-def _span_columns(name: str, span: Span | None) -> dict[str, Any]:
-    """A claim part as its three columns: ``name`` (the text), ``name_start``, ``name_end``."""
-    if span is None:
-        return {name: None, f"{name}_start": None, f"{name}_end": None}
-    return {name: span.text, f"{name}_start": span.start, f"{name}_end": span.end}
-
-
-def _speaker_key(*texts: str | None) -> str:
-    return "\n".join(name_key(t) for t in texts if t)
-
-
-def _sentence_of(attribution: Attribution, analysis: Analysis) -> Span:
-    """The evidence sentence: given, else the analysis sentence holding the cue, else cue…content."""
-    if attribution.sentence is not None:
-        return attribution.sentence
-    for sentence in analysis.sentences:
-        if sentence.contains(attribution.cue):
-            return sentence
-    spans = [attribution.cue, attribution.content, *([attribution.source] if attribution.source else [])]
-    return analysis.span(min(s.start for s in spans), max(s.end for s in spans))
-
-
-def _entity_overlapping(span: Span | None, entity_of: Sequence[tuple[Span, str]]) -> str | None:
-    if span is None:
-        return None
-    return next((entity for mention, entity in entity_of if mention.overlaps(span)), None)
-
-
-def _speaker_entity(
-    speaker: Span | None, source: Span | None, entity_of: Sequence[tuple[Span, str]]
-) -> str | None:
-    """The entity a claim's speaker (else its source) names."""
-    return _entity_overlapping(speaker, entity_of) or _entity_overlapping(source, entity_of)
-
-
-def _claim_entities(content: Span, source: Span | None, entity_of: Sequence[tuple[Span, str]]) -> set[str]:
-    """Entities whose mentions lie inside a claim's content or source span."""
-    return {
-        entity
-        for mention, entity in entity_of
-        if content.contains(mention) or (source is not None and source.contains(mention))
-    }
-
-
 def _entity_name_row(entity_id: str, name: str, lang: str | None) -> dict[str, Any]:
     return {
         "entity_id": entity_id,
@@ -273,10 +211,6 @@ def _entity_name_row(entity_id: str, name: str, lang: str | None) -> dict[str, A
         "script": script_of(name),
         "lang": lang,
     }
-
-
-def _optional_span(start: int | None, end: int | None) -> Span | None:
-    return None if start is None or end is None else Span(start, end, "")
 
 
 class _DocumentWriter:
@@ -293,7 +227,7 @@ class _DocumentWriter:
     def write(self) -> None:
         self.write_mentions()
         self.write_times()
-        self.write_claims()
+        write_claims(self.session, self.document_id, self.document, self.analysis, self.entity_of)
 
     def _grouper(self) -> EntityGrouper:
         keys = {m.entity_key for m in self.analysis.entities if m.entity_key}
@@ -308,7 +242,7 @@ class _DocumentWriter:
         names: dict[tuple[str, str], dict[str, Any]] = {}
         mentions: list[dict[str, Any]] = []
         for mention in sorted(self.analysis.entities, key=lambda m: (m.span.start, m.span.end)):
-            span = _checked(mention.span, self.text, f"entity {mention.label}")
+            span = checked(mention.span, self.text, f"entity {mention.label}")
             entity = grouper(mention)
             if entity is not None:
                 entities.setdefault(entity.id, {"id": entity.id, "type": entity.type, "name": entity.name})
@@ -317,8 +251,8 @@ class _DocumentWriter:
                 self.entity_of.append((span, entity.id))
             mentions.append(self._mention_row(mention, entity.id if entity else None))
         # sorted, so concurrent writers take row locks in the same order (no deadlocks on PostgreSQL)
-        _insert_ignoring_duplicates(self.session, EntityRow, [entities[k] for k in sorted(entities)])
-        _insert_ignoring_duplicates(self.session, EntityNameRow, [names[k] for k in sorted(names)])
+        insert_ignoring_duplicates(self.session, EntityRow, [entities[k] for k in sorted(entities)])
+        insert_ignoring_duplicates(self.session, EntityNameRow, [names[k] for k in sorted(names)])
         if mentions:
             self.session.execute(insert(MentionRow), mentions)
 
@@ -343,7 +277,7 @@ class _DocumentWriter:
                 "document_id": self.document_id,
                 "start": t.span.start,
                 "end": t.span.end,
-                "text": _checked(t.span, self.text, f"time {t.value}").text,
+                "text": checked(t.span, self.text, f"time {t.value}").text,
                 "type": t.type,
                 "value": t.value,
                 "mod": t.mod,
@@ -353,53 +287,6 @@ class _DocumentWriter:
         ]
         if rows:
             self.session.execute(insert(TimeExpressionRow), rows)
-
-    def _claim_time(self, attribution: Attribution) -> dict[str, Any]:
-        if attribution.time is not None:
-            value, precision = attribution.time.value, "unknown"
-            bounds = timex_bounds(value)
-            start = end = None
-            if bounds:
-                precision, start, end = bounds
-        elif self.document.published_date is not None:
-            start = end = self.document.published_date
-            value, precision = start.isoformat(), "publication"
-        else:
-            return {}
-        return {"time_value": value, "time_precision": precision, "time_start": start, "time_end": end}
-
-    def write_claims(self) -> None:
-        claims: list[tuple[ClaimRow, set[str]]] = []
-        for attribution in sorted(self.analysis.attributions, key=lambda a: a.cue.start):
-            cue = _checked(attribution.cue, self.text, "cue")
-            content = _checked(attribution.content, self.text, "content")
-            source = _checked(attribution.source, self.text, "source") if attribution.source else None
-            speaker = _checked(attribution.speaker, self.text, "speaker") if attribution.speaker else None
-            sentence = _checked(_sentence_of(attribution, self.analysis), self.text, "sentence")
-            via = [_checked(v, self.text, "via").text for v in attribution.via]
-            linked = _claim_entities(content, source, self.entity_of)
-            row = ClaimRow(
-                document_id=self.document_id,
-                **_span_columns("cue", cue),
-                **_span_columns("source", source),
-                **_span_columns("content", content),
-                **_span_columns("sentence", sentence),
-                **_span_columns("speaker", speaker),
-                speaker_entity_id=_speaker_entity(speaker, source, self.entity_of),
-                speaker_key=_speaker_key(source.text if source else None, speaker.text if speaker else None),
-                stance=attribution.stance,
-                hedge=attribution.hedge,
-                via=via,
-                component=attribution.component,
-                **self._claim_time(attribution),
-            )
-            claims.append((row, linked))
-        self.session.add_all(row for row, _ in claims)
-        self.session.flush()
-        links = [{"claim_id": row.id, "entity_id": e} for row, linked in claims for e in sorted(linked)]
-        if links:
-            self.session.execute(insert(ClaimEntityRow), links)
-
 
 # -- full-text search ------------------------------------------------------------------------------
 
@@ -426,23 +313,14 @@ def fts5_query(query: str) -> str | None:
 # -- the store -------------------------------------------------------------------------------------
 
 
-def _entities_named(name: str) -> Select[str]:
-    """Ids of entities with a name form containing ``name`` (normalised, any script)."""
-    return select(EntityNameRow.entity_id).where(EntityNameRow.key.contains(name_key(name), autoescape=True))
-
-
-def _documents_mentioning(name: str) -> Select[str]:
-    return select(MentionRow.document_id).where(MentionRow.entity_id.in_(_entities_named(name)))
-
-
-def _from_row(cls: type[_Record], row: object, **values: Any) -> _Record:
-    """A ``cls`` dataclass from the same-named attributes of an ORM row; ``values`` fill in the rest."""
-    fields = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
-    return cls(**{name: getattr(row, name) for name in fields - values.keys()}, **values)
-
-
 def _stored_document(row: DocumentRow, publisher: str | None) -> StoredDocument:
-    return _from_row(StoredDocument, row, publisher=publisher, metadata=dict(row.metadata_ or {}))
+    return from_row(StoredDocument, row, publisher=publisher, metadata=dict(row.metadata_ or {}))
+
+
+def _owner(metadata: dict[str, Any] | None) -> str | None:
+    """The publisher's owner or group a document's metadata names (front matter ``owner``)."""
+    owner = (metadata or {}).get("owner")
+    return owner.strip() or None if isinstance(owner, str) else None
 
 
 def _normalised_entry(entry: WatchlistEntry) -> WatchlistEntry:
@@ -507,7 +385,7 @@ class SqlStore(Store):
                         author=document.author,
                         published_at=document.published_at,
                         retrieved_at=document.retrieved_at,
-                        ingested_at=_now(),
+                        ingested_at=now(),
                         lang=document.lang or analysis.lang,
                         content_hash=content_hash,
                         text=document.text,
@@ -531,7 +409,7 @@ class SqlStore(Store):
         name = " ".join(name.split()) if name else None
         if not name:
             return None
-        _insert_ignoring_duplicates(session, PublisherRow, [{"name": name, "reliability": "F"}])
+        insert_ignoring_duplicates(session, PublisherRow, [{"name": name, "reliability": "F"}])
         return session.scalar(select(PublisherRow.id).where(PublisherRow.name == name))
 
     def find_by_hash(self, content_hash: str) -> str | None:
@@ -567,7 +445,7 @@ class SqlStore(Store):
         if kind:
             statement = statement.where(DocumentRow.kind == kind)
         if mentioning:
-            statement = statement.where(DocumentRow.id.in_(_documents_mentioning(mentioning)))
+            statement = statement.where(DocumentRow.id.in_(documents_mentioning(mentioning)))
         search = (search or "").replace("\x00", " ")[:MAX_SEARCH_CHARS]
         if search.strip():
             searched = self._full_text(statement, search)
@@ -610,7 +488,7 @@ class SqlStore(Store):
             .order_by(MentionRow.start, MentionRow.end, MentionRow.id)
         )
         with self._read() as session:
-            return [_from_row(StoredMention, m, lang=lang) for m, lang in session.execute(statement)]
+            return [from_row(StoredMention, m, lang=lang) for m, lang in session.execute(statement)]
 
     def times(self, document_id: str) -> list[StoredTime]:
         statement = (
@@ -619,7 +497,7 @@ class SqlStore(Store):
             .order_by(TimeExpressionRow.start, TimeExpressionRow.id)
         )
         with self._read() as session:
-            return [_from_row(StoredTime, t) for t in session.scalars(statement)]
+            return [from_row(StoredTime, t) for t in session.scalars(statement)]
 
     def top_entities(self, *, type: str | None = None, limit: int = 20) -> list[EntitySummary]:
         mention_count = func.count(MentionRow.id)
@@ -673,51 +551,9 @@ class SqlStore(Store):
         return summaries
 
     def claims(self, query: ClaimFilter | None = None) -> list[StoredClaim]:
-        query = query or ClaimFilter()
-        statement = (
-            select(ClaimRow, DocumentRow.title, PublisherRow.name, DocumentRow.published_at)
-            .join(DocumentRow, DocumentRow.id == ClaimRow.document_id)
-            .outerjoin(PublisherRow, PublisherRow.id == DocumentRow.publisher_id)
-        )
-        if query.entity:
-            linked = select(ClaimEntityRow.claim_id).where(
-                ClaimEntityRow.entity_id.in_(_entities_named(query.entity))
-            )
-            statement = statement.where(ClaimRow.id.in_(linked))
-        if query.about:
-            statement = statement.where(ClaimRow.document_id.in_(_documents_mentioning(query.about)))
-        if query.speaker:
-            key = name_key(query.speaker)
-            named = select(EntityNameRow.entity_id).where(EntityNameRow.key.contains(key, autoescape=True))
-            statement = statement.where(
-                ClaimRow.speaker_key.contains(key, autoescape=True) | ClaimRow.speaker_entity_id.in_(named)
-            )
-        if query.stance:
-            statement = statement.where(ClaimRow.stance == query.stance)
-        if query.document_id:
-            statement = statement.where(ClaimRow.document_id == query.document_id)
-        if query.since:
-            statement = statement.where(ClaimRow.time_end >= query.since)
-        if query.until:
-            statement = statement.where(ClaimRow.time_start <= query.until)
-        newest = func.coalesce(DocumentRow.published_at, DocumentRow.ingested_at)
-        statement = statement.order_by(newest.desc(), ClaimRow.document_id, ClaimRow.cue_start, ClaimRow.id)
         with self._read() as session:
-            rows = session.execute(statement.limit(max(query.limit, 0))).all()
-            entity_ids: dict[int, list[str]] = {}
-            links = (
-                select(ClaimEntityRow.claim_id, ClaimEntityRow.entity_id)
-                .where(ClaimEntityRow.claim_id.in_([row[0].id for row in rows]))
-                .order_by(ClaimEntityRow.claim_id, ClaimEntityRow.entity_id)
-            )
-            for claim_id, entity_id in session.execute(links):
-                entity_ids.setdefault(claim_id, []).append(entity_id)
-        return [
-            _stored_claim(claim, title, publisher, published_at, entity_ids.get(claim.id, []))
-            for claim, title, publisher, published_at in rows
-        ]
+            return read_claims(session, query or ClaimFilter())
 
-    # -- analyst input ---------------------------------------------------------------------------
     def add_watchlist_entries(self, entries: Iterable[WatchlistEntry]) -> int:
         from watchfloor.extract.watchlist import entry_key
 
@@ -733,8 +569,8 @@ class SqlStore(Store):
                         name=entry.name,
                         type=entry.type,
                         notes=entry.notes,
-                        created_at=_now(),
-                        updated_at=_now(),
+                        created_at=now(),
+                        updated_at=now(),
                     )
                     session.add(row)
                     session.flush()  # the entry before its aliases
@@ -753,7 +589,7 @@ class SqlStore(Store):
                 new_aliases = [a for a in entry.aliases if a not in known]
                 session.add_all(WatchlistAliasRow(entry_id=entry_id, alias=a) for a in new_aliases)
                 if changed or new_aliases:
-                    row.updated_at = _now()
+                    row.updated_at = now()
                     written += 1
                 session.flush()
         return written
@@ -783,7 +619,7 @@ class SqlStore(Store):
             )
         )
         with self._read() as session:
-            return [_from_row(StoredMention, m, lang=lang) for m, lang in session.execute(statement)]
+            return [from_row(StoredMention, m, lang=lang) for m, lang in session.execute(statement)]
 
     def replace_entities(self, entities: Iterable[ResolvedEntity]) -> None:
         resolved = sorted(entities, key=lambda e: e.id)
@@ -792,7 +628,7 @@ class SqlStore(Store):
             if self.dialect == "postgresql":  # writers insert entities: keep them out until this is done
                 session.execute(text("LOCK TABLE entity IN SHARE ROW EXCLUSIVE MODE"))
             rows = [{"id": e.id, "type": e.type, "name": e.name} for e in resolved]
-            _insert_ignoring_duplicates(session, EntityRow, rows)
+            insert_ignoring_duplicates(session, EntityRow, rows)
             if rows:
                 session.execute(update(EntityRow), rows)
             current = {
@@ -806,11 +642,11 @@ class SqlStore(Store):
             ]
             if changed:
                 session.execute(update(MentionRow), changed)
-            self._relink_claims(session)
+            relink_claims(session)
             ids = [e.id for e in resolved]
             session.execute(delete(EntityNameRow).where(EntityNameRow.entity_id.in_(ids)))
             names = {(e.id, f): _entity_name_row(e.id, f, lang) for e in resolved for f, lang in e.names}
-            _insert_ignoring_duplicates(session, EntityNameRow, list(names.values()))  # canonical name first
+            insert_ignoring_duplicates(session, EntityNameRow, list(names.values()))  # canonical name first
             referenced: CompoundSelect[tuple[str | None]] = union(
                 select(MentionRow.entity_id).where(MentionRow.entity_id.is_not(None)),
                 select(ClaimEntityRow.entity_id),
@@ -820,35 +656,6 @@ class SqlStore(Store):
             session.execute(delete(EntityNameRow).where(EntityNameRow.entity_id.in_(stale)))
             session.execute(delete(EntityRow).where(EntityRow.id.in_(stale)))
 
-    @staticmethod
-    def _relink_claims(session: Session) -> None:
-        """Recompute every claim's entity links and speaker entity from the mentions' current entities."""
-        entity_of: dict[str, list[tuple[Span, str]]] = {}
-        mentions = select(
-            MentionRow.document_id, MentionRow.start, MentionRow.end, MentionRow.entity_id
-        ).where(MentionRow.entity_id.is_not(None))
-        for document_id, start, end, entity_id in session.execute(mentions):
-            entity_of.setdefault(document_id, []).append((Span(start, end, ""), str(entity_id)))
-        links: list[dict[str, Any]] = []
-        speakers: list[dict[str, Any]] = []
-        for claim in session.scalars(select(ClaimRow).order_by(ClaimRow.id)):
-            in_document = entity_of.get(claim.document_id, [])
-            content = Span(claim.content_start, claim.content_end, "")
-            source = _optional_span(claim.source_start, claim.source_end)
-            speaker = _optional_span(claim.speaker_start, claim.speaker_end)
-            links += [
-                {"claim_id": claim.id, "entity_id": e}
-                for e in sorted(_claim_entities(content, source, in_document))
-            ]
-            speaker_entity = _speaker_entity(speaker, source, in_document)
-            if speaker_entity != claim.speaker_entity_id:
-                speakers.append({"id": claim.id, "speaker_entity_id": speaker_entity})
-        session.execute(delete(ClaimEntityRow))
-        if links:
-            session.execute(insert(ClaimEntityRow), links)
-        if speakers:
-            session.execute(update(ClaimRow), speakers)
-
     def add_judgement(
         self, action: str, subject: dict[str, Any], *, author: str, reason: str | None = None
     ) -> StoredJudgement:
@@ -856,18 +663,18 @@ class SqlStore(Store):
             raise WatchfloorError(f"judgement action {action!r} is not one of {', '.join(JUDGEMENT_ACTIONS)}")
         with self._write.begin() as session:
             row = JudgementRow(
-                action=action, subject=subject, author=author, created_at=_now(), reason=reason
+                action=action, subject=subject, author=author, created_at=now(), reason=reason
             )
             session.add(row)
             session.flush()
-            return _from_row(StoredJudgement, row)
+            return from_row(StoredJudgement, row)
 
     def judgements(self, *, active_only: bool = False) -> list[StoredJudgement]:
         statement = select(JudgementRow).order_by(JudgementRow.created_at, JudgementRow.id)
         if active_only:
             statement = statement.where(JudgementRow.undone_at.is_(None))
         with self._read() as session:
-            return [_from_row(StoredJudgement, row) for row in session.scalars(statement)]
+            return [from_row(StoredJudgement, row) for row in session.scalars(statement)]
 
     def undo_judgement(self, judgement_id: int) -> StoredJudgement:
         with self._write.begin() as session:
@@ -878,17 +685,20 @@ class SqlStore(Store):
                 raise WatchfloorError(
                     f"judgement {judgement_id} was already undone at {row.undone_at:%Y-%m-%d %H:%M}"
                 )
-            row.undone_at = _now()
+            row.undone_at = now()
             session.flush()
-            return _from_row(StoredJudgement, row)
+            return from_row(StoredJudgement, row)
 
     # -- corroboration and watch -------------------------------------------------------------
     def document_links(self) -> dict[str, DocumentLink]:
-        statement = select(DocumentRow.id, PublisherRow.name, DocumentRow.syndicated_from).outerjoin(
-            PublisherRow, PublisherRow.id == DocumentRow.publisher_id
-        )
+        statement = select(
+            DocumentRow.id, PublisherRow.name, DocumentRow.syndicated_from, DocumentRow.author,
+            DocumentRow.metadata_,
+        ).outerjoin(PublisherRow, PublisherRow.id == DocumentRow.publisher_id)
         with self._read() as session:
-            return {d: DocumentLink(p, s) for d, p, s in session.execute(statement)}
+            return {
+                d: DocumentLink(p, s, a, _owner(m)) for d, p, s, a, m in session.execute(statement)
+            }
 
     def entity_names(self, entity_ids: Iterable[str]) -> dict[str, str]:
         wanted = sorted(set(entity_ids))
@@ -922,9 +732,9 @@ class SqlStore(Store):
             for rule_id, definition in rules:
                 row = session.get(WatchRuleRow, rule_id)
                 if row is None:
-                    session.add(WatchRuleRow(id=rule_id, definition=definition, updated_at=_now()))
+                    session.add(WatchRuleRow(id=rule_id, definition=definition, updated_at=now()))
                 elif row.definition != definition:
-                    row.definition, row.updated_at = definition, _now()
+                    row.definition, row.updated_at = definition, now()
                 else:
                     continue
                 written += 1
@@ -946,7 +756,7 @@ class SqlStore(Store):
         count = 0
         with self._write.begin() as session:
             session.execute(delete(ReferenceEntityRow).where(ReferenceEntityRow.dataset == dataset))
-            imported = _now()
+            imported = now()
             for entity in entities:
                 session.add(
                     ReferenceEntityRow(
@@ -1006,21 +816,3 @@ class SqlStore(Store):
                 )
                 for row in session.scalars(statement)
             ]
-
-
-def _stored_claim(
-    row: ClaimRow,
-    title: str | None,
-    publisher: str | None,
-    published_at: datetime | None,
-    entities: list[str],
-) -> StoredClaim:
-    return _from_row(
-        StoredClaim,
-        row,
-        via=list(row.via or []),
-        entity_ids=entities,
-        document_title=title,
-        publisher=publisher,
-        published_at=published_at,
-    )

@@ -158,7 +158,7 @@ class ClaimRow(Base):
     """One attribution with its evidence spans; ``time_start``/``time_end`` bound ``time_value``."""
 
     __tablename__ = "claim"
-    __table_args__ = (CheckConstraint("stance IN ('asserts', 'denies')", name="stance"),)
+    __table_args__ = (CheckConstraint("stance IN ('asserts', 'denies', 'no_comment')", name="stance"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), index=True)
@@ -187,6 +187,41 @@ class ClaimRow(Base):
     time_start: Mapped[date | None] = mapped_column(index=True)
     time_end: Mapped[date | None] = mapped_column(index=True)
     component: Mapped[str] = mapped_column(String(80))
+    # -- the claim layer: what the statement claims (model/claims.py) -------------------------------
+    polarity: Mapped[str] = mapped_column(String(10), default="positive", server_default="positive")
+    proposition: Mapped[str | None] = mapped_column(Text)
+    proposition_start: Mapped[int | None] = mapped_column(Integer)
+    proposition_end: Mapped[int | None] = mapped_column(Integer)
+    characterisation: Mapped[str | None] = mapped_column(Text)
+    characterisation_start: Mapped[int | None] = mapped_column(Integer)
+    characterisation_end: Mapped[int | None] = mapped_column(Integer)
+    affiliation: Mapped[str | None] = mapped_column(Text)
+    affiliation_start: Mapped[int | None] = mapped_column(Integer)
+    affiliation_end: Mapped[int | None] = mapped_column(Integer)
+    affiliation_entity_id: Mapped[str | None] = mapped_column(ForeignKey("entity.id"))
+    speaker_status: Mapped[str | None] = mapped_column(String(20))
+    basis: Mapped[str | None] = mapped_column(String(60))
+    event: Mapped[str | None] = mapped_column(String(40), index=True)
+    frame: Mapped[dict[str, Any] | None] = mapped_column(JsonType)
+    embedding: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class ClaimParticipantRow(Base):
+    """An entity taking part in what a claim reports, by role (agent, patient, recipient, location…);
+    ``refers_start``/``refers_end`` are the named mention a pronoun or description stands for."""
+
+    __tablename__ = "claim_participant"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claim.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    label: Mapped[str | None] = mapped_column(String(40))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    refers_start: Mapped[int | None] = mapped_column(Integer)
+    refers_end: Mapped[int | None] = mapped_column(Integer)
+    entity_id: Mapped[str | None] = mapped_column(ForeignKey("entity.id"), index=True)
 
 
 class ClaimEntityRow(Base):
