@@ -74,17 +74,17 @@ def test_claims_format_jsonl_prints_one_cluster_per_line(
 
 def test_ft_and_airwars_job_posting_research_is_one_evidence_line(sample_db: str) -> None:
     with open_store(f"sqlite:///{sample_db}") as store:
-        clusters = workspace_clusters(store)
+        (cluster,) = [c for c in workspace_clusters(store, "Alabuga")
+                      if any("earliest listing that asks for Farsi" in claim.content for claim in c.claims)]
         publishers = {d: link.publisher for d, link in store.document_links().items()}
-    for cluster in clusters:
-        for origin in cluster.origins:
-            carriers = {publishers[d] for d in origin}
-            if "Airwars" in carriers:
-                # the Airwars report and the articles citing its research are one line, never two
-                assert not any({"Airwars"} < {publishers[d] for d in other} for other in cluster.origins
-                               if other is not origin)
-    airwars_lines = [o for c in clusters for o in c.origins if "Airwars" in {publishers[d] for d in o}]
-    assert any(len({publishers[d] for d in line}) > 1 for line in airwars_lines), airwars_lines
+    (airwars,) = [o for o in cluster.origin_details if o.label == "Airwars"]
+    carriers = {publishers[d] for d in airwars.documents}
+    # the NGO's report and every article and post citing its research, in three languages, are one line
+    assert {"Airwars", "Eurasia Brief", "Caspian Monitor", "Khabar-e Azad", "Telegram", "X",
+            "Kama Region Monitor: Alabuga"} <= carriers
+    assert not any(carriers & {publishers[d] for d in other.documents}
+                   for other in cluster.origin_details if other is not airwars)
+    assert any("one origin" in note for note in airwars.collapsed)
 
 
 def test_farsi_job_posting_rule_fires_once_and_not_on_reingest(

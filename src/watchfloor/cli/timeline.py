@@ -14,6 +14,7 @@ from typing import Any
 
 import typer
 
+from watchfloor.brief.statements import reading
 from watchfloor.cli.app import CommandGroups, console, open_workspace, print_json_lines
 from watchfloor.hookspecs import hookimpl
 from watchfloor.store.base import ClaimFilter, Store, StoredClaim, StoredDocument
@@ -55,6 +56,7 @@ class TimelineEntry:
     hedge: str | None = None
     via: tuple[str, ...] = ()
     names_entity: bool = False  # a claim that itself names the entity asked for
+    statement: str | None = None  # the claim in plain words, with its speaker (brief/statements.py)
 
     def sort_key(self) -> tuple[Any, ...]:
         precision_rank = _PRECISION_ORDER.index(self.precision) if self.precision in _PRECISION_ORDER else 99
@@ -115,6 +117,7 @@ def claim_entry(claim: StoredClaim, linked: bool = True) -> TimelineEntry:
         hedge=claim.hedge,
         via=tuple(claim.via),
         names_entity=linked,
+        statement=reading(claim).line(),
     )
 
 
@@ -145,16 +148,17 @@ def entity_names(store: Store, entity: str) -> list[str]:
 
 
 def build_timeline(
-    store: Store, entity: str | None, since: date | None, until: date | None, limit: int
+    store: Store, entity: str | None, since: date | None, until: date | None, limit: int,
+    keep: set[int] | None = None,
 ) -> list[TimelineEntry]:
     """Claims between ``since`` and ``until`` in time order.
 
     For an entity: the claims that name it, the other claims of documents that mention it (a denial
     in an article about the site need not repeat its name), and those documents that carry no claim
-    at all (a job posting) at their publication date.
+    at all (a job posting) at their publication date. ``keep``: only these claims (a brief's).
     """
     claims = store.claims(ClaimFilter(entity=entity, since=since, until=until, limit=limit))
-    entries = [claim_entry(claim, linked=True) for claim in claims]
+    entries = [claim_entry(claim, linked=True) for claim in claims if keep is None or claim.id in keep]
     if entity:
         included = {claim.id for claim in claims}
         seen: set[str] = set()
@@ -167,7 +171,8 @@ def build_timeline(
                 in_window = store.claims(
                     ClaimFilter(document_id=document.id, since=since, until=until, limit=limit)
                 )
-                entries.extend(claim_entry(c, linked=False) for c in in_window if c.id not in included)
+                entries.extend(claim_entry(c, linked=False) for c in in_window
+                               if c.id not in included and (keep is None or c.id in keep))
                 included.update(c.id for c in in_window)
                 if in_window or store.claims(ClaimFilter(document_id=document.id, limit=1)):
                     continue  # dated by its claims (maybe outside the window)

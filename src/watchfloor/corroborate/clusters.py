@@ -1,85 +1,101 @@
 """Claim clusters: claims in different documents (and languages) that state the same thing.
 
-Leader clustering, in the order claims were published: each claim joins the most similar existing
-cluster, compared with that cluster's first claim (its leader), or starts a new one. Comparing with
-leaders rather than with any member stops chains of loosely related claims from merging. Candidate
-clusters come from blocking on shared entities and content-word stems, so the work grows with block
-sizes, never with all pairs.
-
-Similarity is the Dice overlap of content-word stems; resolved entities shared by both claims add to
-it (they carry across languages, where words do not).
+Candidate pairs come from blocks of shared entities, event classes and content-word stems, so the
+work grows with block sizes, never with all pairs. Pairs are linked strongest first (the similarity
+of ``similarity.py``); two groups join through a link only if no pair across them conflicts (another
+time, another event, other actors) and the groups are alike on average, so one loose link never
+chains two stories together.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from itertools import combinations
 
 from watchfloor.corroborate.evidence import Evidence
+from watchfloor.corroborate.similarity import ClusterSettings, conflict, similarity, stems
+from watchfloor.extract.claims.lexicon import compatible_events
 
-_WORD = re.compile(r"\w{3,}")
-#: Function words that say nothing about what a claim states.
-STOPWORDS = frozenset(
-    "the and for that this with from have has had was were are been will would could should into onto "
-    "over under about after before than then them they their there these those which while who whom "
-    "whose what when where why how its also said says say not but any all some such more most other "
-    "only very can may might must shall our out own per via his her him she you your".split()
-)
-STEM_CHARS = 6
 #: Blocks larger than this are too common to say anything (e.g. every claim naming "Russia").
 MAX_BLOCK = 500
 
 
-@dataclass(frozen=True, slots=True)
-class ClusterSettings:
-    threshold: float = 0.5  # similarity at which a claim joins a cluster
-    entity_weight: float = 0.5  # share of the score given to entity overlap when ≥ 2 entities are shared
-    min_words: int = 3  # claims with fewer content words only cluster through entities
+def _blocks(evidences: Sequence[Evidence], all_stems: Sequence[frozenset[str]]) -> set[tuple[int, int]]:
+    blocks: dict[str, list[int]] = {}
+    for index, evidence in enumerate(evidences):
+        keys = {"e:" + e for e in evidence.entity_ids | evidence.parties | evidence.places}
+        keys |= {"w:" + s for s in all_stems[index]}
+        if evidence.event:
+            keys.add("v:" + evidence.event)
+        for key in keys:
+            blocks.setdefault(key, []).append(index)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) <= MAX_BLOCK:
+            pairs.update(combinations(members, 2))
+    return pairs
 
 
-def stems(text: str) -> frozenset[str]:
-    """Content-word stems: lower case, function words dropped, cut to a few characters."""
-    words = (match.casefold() for match in _WORD.findall(text))
-    return frozenset(word[:STEM_CHARS] for word in words if word not in STOPWORDS)
+def _other_events(evidences: Sequence[Evidence], first: Sequence[int], second: Sequence[int]) -> float:
+    """The share of pairs across two groups, both with an event class, whose classes cannot report
+    one event."""
+    known = [
+        (evidences[a].event, evidences[b].event)
+        for a in first
+        for b in second
+        if evidences[a].event and evidences[b].event
+    ]
+    if not known:
+        return 0.0
+    return sum(not compatible_events(x, y) for x, y in known) / len(known)
 
 
-def similarity(a: Evidence, b: Evidence, a_stems: frozenset[str], b_stems: frozenset[str],
-               settings: ClusterSettings) -> float:
-    """How strongly two claims state the same thing, 0..1."""
-    words = 0.0
-    if len(a_stems) >= settings.min_words and len(b_stems) >= settings.min_words:
-        words = 2 * len(a_stems & b_stems) / (len(a_stems) + len(b_stems))
-    shared = len(a.entity_ids & b.entity_ids)
-    if shared < 2:
-        return words
-    entities = shared / len(a.entity_ids | b.entity_ids)
-    return max(words, (1 - settings.entity_weight) * words + settings.entity_weight * entities)
+class _Grouping:
+    """Groups of claim indices with the scores seen between them."""
+
+    def __init__(self, size: int) -> None:
+        self.group_of = list(range(size))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(size)}
 
 
 def cluster_claims(evidences: Sequence[Evidence], settings: ClusterSettings | None = None) -> list[list[int]]:
-    """Indices of ``evidences`` (in publication order) grouped into clusters, largest first."""
+    """Indices of ``evidences`` grouped into clusters, largest first (ties in input order)."""
     settings = settings or ClusterSettings()
     all_stems = [stems(e.text) for e in evidences]
-    cluster_of: list[int] = []  # claim index → cluster number
-    leaders: list[int] = []  # cluster number → index of its first claim
-    members: list[list[int]] = []
-    blocks: dict[str, list[int]] = {}
-    for index, evidence in enumerate(evidences):
-        keys = ["e:" + e for e in evidence.entity_ids] + ["w:" + s for s in all_stems[index]]
-        candidates = {cluster_of[j] for key in keys for j in blocks.get(key, ())[:MAX_BLOCK]}
-        best, best_score = -1, settings.threshold
-        for cluster in sorted(candidates):
-            leader = leaders[cluster]
-            score = similarity(evidences[leader], evidence, all_stems[leader], all_stems[index], settings)
-            if score >= best_score:
-                best, best_score = cluster, score
-        if best < 0:
-            best = len(leaders)
-            leaders.append(index)
-            members.append([])
-        cluster_of.append(best)
-        members[best].append(index)
-        for key in keys:
-            blocks.setdefault(key, []).append(index)
-    return sorted(members, key=len, reverse=True)
+    scores: dict[tuple[int, int], float] = {}
+
+    def score(i: int, j: int) -> float:
+        pair = (i, j) if i < j else (j, i)
+        if pair not in scores:
+            a, b = evidences[pair[0]], evidences[pair[1]]
+            scores[pair] = (
+                -1.0
+                if conflict(a, b, settings)
+                else similarity(a, b, all_stems[pair[0]], all_stems[pair[1]], settings)
+            )
+        return scores[pair]
+
+    links = sorted(
+        ((score(i, j), i, j) for i, j in _blocks(evidences, all_stems)), key=lambda t: (-t[0], t[1], t[2])
+    )
+    grouping = _Grouping(len(evidences))
+    for value, i, j in links:
+        if value < settings.threshold:
+            break
+        first, second = grouping.group_of[i], grouping.group_of[j]
+        if first == second:
+            continue
+        across = [score(a, b) for a in grouping.members[first] for b in grouping.members[second]]
+        if min(across) < 0 or sum(across) / len(across) < settings.average:
+            continue
+        if (
+            _other_events(evidences, grouping.members[first], grouping.members[second])
+            > settings.other_events
+        ):
+            continue  # mostly different events (hiring, production, a location): separate claims
+        keep, gone = sorted((first, second))
+        for index in grouping.members[gone]:
+            grouping.group_of[index] = keep
+        grouping.members[keep].extend(grouping.members.pop(gone))
+    groups = [sorted(m) for m in grouping.members.values()]
+    return sorted(groups, key=lambda g: (-len(g), g[0]))

@@ -18,12 +18,22 @@ def print_clusters(ctx: typer.Context, entity: str | None, as_jsonl: bool, limit
         print_json_lines([c.to_json() for c in clusters])
         return
     rows = [
-        [c.id, c.text, c.independent_origins, len(c.denials), f"{c.credibility.grade} {c.credibility.label}",
-         c.time or "", len(c.documents)]
+        [
+            c.id,
+            c.text,
+            c.independent_origins,
+            len(c.denials),
+            f"{c.credibility.grade} {c.credibility.label}",
+            c.time or "",
+            len(c.documents),
+        ]
         for c in clusters
     ]
-    console.print(_table("claim clusters", ["id", "claim", "origins", "denials", "credibility", "time",
-                                             "documents"], rows))
+    console.print(
+        _table(
+            "claim clusters", ["id", "claim", "origins", "denials", "credibility", "time", "documents"], rows
+        )
+    )
 
 
 def clusters(

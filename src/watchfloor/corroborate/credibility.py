@@ -54,27 +54,39 @@ def grade(
     denying_lines: int,
     reliability: str = "F",
     hedges: Iterable[str | None] = (),
+    support: float | None = None,
+    collapsed: Iterable[str] = (),
 ) -> Credibility:
-    """Grade a claim cluster from its independent asserting and denying evidence lines."""
+    """Grade a claim cluster from its independent asserting and denying evidence lines.
+
+    ``support`` is the asserting lines weighed by how firmly each first report puts the claim (a
+    hedged line counts for less; the number of lines by default); ``collapsed`` says in plain words
+    which reports were counted together and why.
+    """
+    weight = float(asserting_lines) if support is None else support
     doubts = sorted({h for h in hedges if h in DOUBTING_HEDGES})
+    lines = f"{asserting_lines} independent line{'s' if asserting_lines != 1 else ''} of evidence assert it"
+    if weight < asserting_lines:
+        lines += f" (weighing {weight:g} for hedged reports)"
     reasons = [
-        f"{asserting_lines} independent line{'s' if asserting_lines != 1 else ''} of evidence assert it",
+        lines,
         f"best publisher reliability {reliability} ({RELIABILITY_LABELS.get(reliability, 'unknown')})",
     ]
     if denying_lines:
         reasons.append(f"denied by {denying_lines} independent line{'s' if denying_lines != 1 else ''}")
     if doubts:
         reasons.append("the source hedges it as " + ", ".join(doubts))
+    reasons.extend(collapsed)
     reliable = reliability in {"A", "B"}
     if asserting_lines == 0:
         value = 5 if denying_lines else 6
     elif denying_lines > asserting_lines or (doubts and asserting_lines == 1):
         value = 5 if denying_lines > asserting_lines and not reliable else 4
-    elif asserting_lines >= 3 or (asserting_lines >= 2 and reliable):
+    elif weight >= 3 or (weight >= 2 and reliable):
         value = 1 if not denying_lines else 2
-    elif asserting_lines == 2 or reliable:
+    elif weight >= 2 or (reliable and weight >= 1):
         value = 2 if not denying_lines else 3
-    elif reliability == "C":
+    elif weight >= 1.5 or reliability == "C":
         value = 3 if not denying_lines else 4
     else:
         value = 6 if not denying_lines else 4

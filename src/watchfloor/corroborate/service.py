@@ -1,14 +1,19 @@
-"""Claim clusters from the store: evidence lines, denials, contradictions and credibility."""
+"""Claim clusters from stored claims: independent origins, denials, no comments and credibility."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from watchfloor.corroborate.clusters import ClusterSettings, cluster_claims
+from watchfloor.corroborate.clusters import cluster_claims
 from watchfloor.corroborate.credibility import Credibility, best_reliability, grade
-from watchfloor.corroborate.evidence import Evidence, evidence_lines
+from watchfloor.corroborate.denials import attach
+from watchfloor.corroborate.evidence import ACTOR_ROLES, DocumentFacts, Evidence, name_key, name_words
+from watchfloor.corroborate.origins import Origin, independent_origins, one_accused
+from watchfloor.corroborate.similarity import ClusterSettings, stems
+from watchfloor.extract.claims.embed import from_bytes
 from watchfloor.store.base import StoredClaim
 
 
@@ -18,11 +23,15 @@ class ClaimCluster:
 
     id: str
     text: str
-    claims: list[StoredClaim]
+    claims: list[StoredClaim]  # asserting claims and the denials attached to them
     origins: list[list[str]]  # asserting evidence lines, each a list of document ids
     denials: list[StoredClaim]
     credibility: Credibility
     entity_names: list[str] = field(default_factory=list)
+    origin_details: list[Origin] = field(default_factory=list)
+    denial_origins: list[Origin] = field(default_factory=list)
+    no_comments: list[StoredClaim] = field(default_factory=list)
+    accounts: list[StoredClaim] = field(default_factory=list)  # what the denying party itself asserts
 
     @property
     def independent_origins(self) -> int:
@@ -33,13 +42,21 @@ class ClaimCluster:
         return bool(self.denials) and bool(self.origins)
 
     @property
+    def asserting(self) -> list[StoredClaim]:
+        return [c for c in self.claims if c.stance == "asserts"]
+
+    @property
     def time(self) -> str | None:
-        dated = sorted(c.time_value for c in self.claims if c.time_value)
+        dated = sorted(c.time_value for c in self.asserting or self.claims if c.time_value)
         return dated[0] if dated else None
 
     @property
     def documents(self) -> list[str]:
         return sorted({c.document_id for c in self.claims})
+
+    def involves(self, entity_ids: set[str]) -> bool:
+        """Whether one of the entities takes part in a claim of the cluster (or speaks it)."""
+        return any(entity_ids & _parties(c) for c in self.claims)
 
     def to_json(self) -> dict[str, Any]:
         """The ``watchfloor claims --format jsonl`` record (docs/corroboration.md)."""
@@ -55,7 +72,10 @@ class ClaimCluster:
             "documents": self.documents,
             "independent_origins": self.independent_origins,
             "origins": self.origins,
-            "denials": [_denial_json(c) for c in self.denials],
+            "origin_details": [_origin_json(o) for o in self.origin_details],
+            "denials": [_party_json(c) for c in self.denials],
+            "no_comments": [_party_json(c) for c in self.no_comments],
+            "accounts": [_party_json(c) for c in self.accounts],
             "contradicted": self.contradicted,
             "credibility": self.credibility.grade,
             "credibility_label": self.credibility.label,
@@ -64,69 +84,194 @@ class ClaimCluster:
         }
 
 
-def _denial_json(claim: StoredClaim) -> dict[str, Any]:
+def _parties(claim: StoredClaim) -> set[str]:
+    own = {e for e in (claim.speaker_entity_id, claim.affiliation_entity_id) if e}
+    return own | {p.entity_id for p in claim.participants if p.entity_id}
+
+
+def _origin_json(origin: Origin) -> dict[str, Any]:
+    return {
+        "origin": origin.label,
+        "kind": origin.how,
+        "weight": origin.weight,
+        "documents": origin.documents,
+        "collapsed": origin.collapsed,
+    }
+
+
+def _party_json(claim: StoredClaim) -> dict[str, Any]:
     speaker = claim.speaker or claim.source
-    return {"claim": claim.id, "document": claim.document_id, "speaker": speaker, "text": claim.content}
+    return {"claim": claim.id, "document": claim.document_id, "speaker": speaker, "text": claim.claimed}
 
 
-def _evidence(claim: StoredClaim, entity_names: Mapping[str, str]) -> Evidence:
+def evidence_of(claim: StoredClaim, entity_names: Mapping[str, str]) -> Evidence:
+    """A stored claim as corroboration sees it."""
+    roles: dict[str, set[str]] = {}
+    for participant in claim.participants:
+        if participant.entity_id:
+            roles.setdefault(participant.role, set()).add(participant.entity_id)
+    actors = {e for role, ids in roles.items() if role in ACTOR_ROLES | {"other"} for e in ids}
+    core = {e for role, ids in roles.items() if role in ACTOR_ROLES for e in ids}
     return Evidence(
         claim_id=claim.id,
         document_id=claim.document_id,
         publisher=claim.publisher,
         stance=claim.stance,
-        text=claim.content,
+        text=claim.claimed,
         source=claim.speaker or claim.source,
+        source_phrase=claim.source,
         source_entity=entity_names.get(claim.speaker_entity_id) if claim.speaker_entity_id else None,
         via=tuple(claim.via),
         hedge=claim.hedge,
         entity_ids=frozenset(claim.entity_ids),
         time_value=claim.time_value,
+        speaker_entity_id=claim.speaker_entity_id,
+        affiliation_entity_id=claim.affiliation_entity_id,
+        affiliation=(entity_names.get(claim.affiliation_entity_id) if claim.affiliation_entity_id else None)
+        or claim.affiliation,
+        speaker_status=claim.speaker_status,
+        basis=claim.basis
+        or (
+            "job postings" if claim.document_kind == "job_posting" and not claim.speaker else None
+        ),  # a posting's own words are the postings themselves
+        event=claim.event,
+        agents=frozenset(roles.get("agent", ())),
+        actors=frozenset(actors),
+        core_actors=frozenset(core),
+        places=frozenset(roles.get("location", ())),
+        objects=_object_words(claim.frame),
+        distinctive=frozenset(
+            p.entity_id for p in claim.participants if p.entity_id and p.label not in _COUNTRY_LABELS
+        ),
+        other_instance=bool(_OTHER_INSTANCE.search(claim.claimed)),
+        numbers=figures(claim.claimed),
+        names=name_words(claim.claimed),
+        allegation=bool(claim.frame and claim.frame.get("allegation")),
+        time_start=claim.time_start,
+        time_end=claim.time_end,
+        time_precision=claim.time_precision,
+        time_of_event=bool(claim.frame and claim.frame.get("time")),
+        embedding=from_bytes(claim.embedding) if claim.embedding else None,
+        sentence=claim.sentence,
+        position=claim.sentence_start,
+        published=claim.published_at,
+        lang=claim.document_lang,
     )
+
+
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+_FIGURE = re.compile(r"\d[\d,.\u00a0\u202f\u066c ]*\d|\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def figures(text: str) -> frozenset[str]:
+    """Figures of two digits or more in a text, in any script ("1,300", "1 300", "۱۳۰۰" → "1300"):
+    the same in every language, so reports in different languages can meet on them."""
+    found = set()
+    for match in _FIGURE.finditer(text.translate(_DIGITS)):
+        digits = re.sub(r"\D", "", match.group())
+        if len(digits) >= 2 and not _YEAR.fullmatch(digits):  # years are the claim's time, not a figure
+            found.add(digits.lstrip("0") or "0")
+    return frozenset(found)
+
+
+def _denier_account(claim: StoredClaim, denials: Sequence[StoredClaim]) -> bool:
+    """Whether an asserted claim is the denying party's own account of the matter, not support for
+    the claim: said by a denier, or in the voice of a statement that itself denies it."""
+    deniers = {e for d in denials for e in (d.speaker_entity_id, d.affiliation_entity_id) if e}
+    if {claim.speaker_entity_id, claim.affiliation_entity_id} & deniers:
+        return True
+    names = {name_key(n) for d in denials for n in (d.speaker, d.affiliation) if n}
+    own = [name_key(n) for n in (claim.speaker, claim.affiliation) if n]
+    if any(a == b or f"{a} " in f"{b} " or f"{b} " in f"{a} " for a in own for b in names):
+        return True  # "Tarvex" denies, "Tarvex Trading" gives its account
+    own_statement = claim.document_kind == "statement" and claim.speaker_status != "named"
+    return own_statement and any(d.document_id == claim.document_id for d in denials)
+
+
+def _object_words(frame: dict[str, Any] | None) -> frozenset[str]:
+    """Stems of the nouns in a frame's object ("one-way attack drones" → attack, drone)."""
+    found = (frame or {}).get("object") or {}
+    words = stems(found.get("text", "")) if isinstance(found, dict) else frozenset()
+    return frozenset(w.rstrip("s") for w in words if w not in _VAGUE)
+
+
+#: Participant labels too broad to tie two claims together on their own.
+_COUNTRY_LABELS = frozenset({"GPE", "NORP", None})
+#: "another Astervo vessel", "a different factory", "другой завод": a claim about another instance.
+_OTHER_INSTANCE = re.compile(
+    r"\b(?:another|a different|a separate|an unrelated|другой|другая|другое|другого|"
+    r"другим|иной|иная)\b|(?<!\w)دیگری(?!\w)",
+    re.IGNORECASE,
+)
+#: Object words too vague to tell two objects apart.
+_VAGUE = frozenset("some any other such hundre thousa dozens number variou severa".split())
 
 
 def build_clusters(
     claims: Sequence[StoredClaim],
-    syndicated_from: Mapping[str, str | None],
+    documents: Mapping[str, DocumentFacts],
     reliability: Mapping[str, str],
-    publishers: Mapping[str, str | None] | None = None,
     entity_names: Mapping[str, str] | None = None,
     settings: ClusterSettings | None = None,
 ) -> list[ClaimCluster]:
-    """Cluster claims and weigh each cluster.
+    """Cluster claims, attach denials and no comments, and weigh each cluster by independent origins.
 
-    ``syndicated_from`` and ``publishers`` map document ids to the earlier copy and to the publisher
-    (they must cover the originals of syndicated copies); ``reliability`` maps publisher → A–F.
+    ``documents`` must cover the claims' documents and the originals of syndicated copies;
+    ``reliability`` maps publisher → A–F.
     """
+    settings = settings or ClusterSettings()
     entity_names = entity_names or {}
-    publisher_of_document = {c.document_id: c.publisher for c in claims} | dict(publishers or {})
-    evidences = [_evidence(c, entity_names) for c in claims]
-    known_publishers = {p for p in publisher_of_document.values() if p}
+    evidences = [evidence_of(c, entity_names) for c in claims]
+    asserting = [i for i, c in enumerate(claims) if c.stance == "asserts"]
+    denying = [i for i, c in enumerate(claims) if c.stance == "denies"]
+    silent = [i for i, c in enumerate(claims) if c.stance == "no_comment"]
+    groups = [[asserting[i] for i in g] for g in cluster_claims([evidences[i] for i in asserting], settings)]
+    denials = attach(groups, evidences, denying, settings)
+    alone = [i for i in denying if i not in denials]
+    groups += [[alone[i] for i in g] for g in cluster_claims([evidences[i] for i in alone], settings)]
+    silences = attach(groups, evidences, silent, settings)
+    known = {f.publisher for f in documents.values() if f.publisher} | {
+        c.publisher for c in claims if c.publisher
+    }
     clusters: list[ClaimCluster] = []
-    for members in cluster_claims(evidences, settings):
-        group = sorted((claims[i] for i in members), key=lambda c: c.id)
-        asserting = [evidences[i] for i in members if evidences[i].stance != "denies"]
-        denying = [evidences[i] for i in members if evidences[i].stance == "denies"]
-        lines = evidence_lines(asserting, publisher_of_document.get, syndicated_from, known_publishers)
-        denial_lines = evidence_lines(denying, publisher_of_document.get, syndicated_from, known_publishers)
-        origins = sorted(sorted({e.document_id for e in line}) for line in lines.values())
-        carriers = {c.publisher for c in group if c.stance != "denies" and c.publisher}
+    for position, members in enumerate(groups):
+        attached = sorted(i for i, where in denials.items() if position in where)
+        denied = [i for i in members if claims[i].stance == "denies"] + attached
+        denials_here = [claims[j] for j in denied]
+        accounts = [
+            i for i in members if claims[i].stance == "asserts" and _denier_account(claims[i], denials_here)
+        ]
+        said = [i for i in members if claims[i].stance == "asserts" and i not in accounts]
+        if not said and not denied:  # the party's own statements, with nothing to deny
+            said, accounts = accounts, []
+        origins = independent_origins([evidences[i] for i in said], documents, known)
+        against = independent_origins([evidences[i] for i in denied], documents, known)
+        against = one_accused([evidences[i] for i in said], against, entity_names)
+        carriers = {p for i in said if (p := claims[i].publisher)}
         credibility = grade(
-            len(lines),
-            len(denial_lines),
+            len(origins),
+            len(against),
             best_reliability(reliability.get(p) for p in carriers),
-            [e.hedge for e in asserting],
+            [evidences[i].hedge for i in said],
+            support=sum(o.weight for o in origins),
+            collapsed=[note for o in (*origins, *against) for note in o.collapsed],
         )
-        representative = next((c for c in group if c.stance != "denies"), group[0])
+        group = sorted((claims[i] for i in {*said, *denied}), key=lambda c: c.id)
+        first = origins[0].first.text if origins else evidences[denied[0]].text
         clusters.append(
             ClaimCluster(
                 id=f"cl-{group[0].id}",
-                text=representative.content,
+                text=first,
                 claims=group,
-                origins=origins,
-                denials=[c for c in group if c.stance == "denies"],
+                origins=[o.documents for o in origins],
+                denials=[claims[i] for i in sorted(denied, key=lambda i: claims[i].id)],
                 credibility=credibility,
                 entity_names=sorted({entity_names.get(e, e) for c in group for e in c.entity_ids}),
+                origin_details=origins,
+                denial_origins=against,
+                no_comments=[claims[i] for i, where in sorted(silences.items()) if position in where],
+                accounts=[claims[i] for i in sorted(accounts)],
             )
         )
     return sorted(clusters, key=lambda c: (-c.independent_origins, c.id))
