@@ -40,6 +40,7 @@ bench: $(STAMP)
 lock: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev \
+		--no-emit-index-url --no-emit-find-links --strip-extras \
 		--output-file requirements.lock pyproject.toml
 
 clean:
