@@ -126,6 +126,38 @@ def test_a_spokespersons_organisation_is_the_origin() -> None:
     assert origin.label == "Astervo Shipping"
 
 
+def test_broad_evidence_institutions_media_and_a_posts_account_collapse() -> None:
+    documents = {
+        "wire": DocumentFacts("Meridian Wire"),
+        "local": DocumentFacts("Caucasus Ledger"),
+        "police": DocumentFacts("Osh City Police Directorate", kind="statement"),
+        "ru": DocumentFacts("Южная столица"),
+        "tg": DocumentFacts("Telegram", kind="social_post", author="Elabuga Today (@elabuga)"),
+        "kama": DocumentFacts("Kama News"),
+    }
+    claims = [
+        _evidence(1, "wire", "Meridian Wire", source="leaked customs records", basis="leaked documents"),
+        _evidence(2, "local", "Caucasus Ledger", source="They", basis="records"),  # "the files … They"
+        _evidence(3, "police", "Osh City Police Directorate", source="Osh City Police Directorate",
+                  speaker_status="named"),
+        _evidence(4, "ru", "Южная столица", source="милиции", source_phrase="милиции", lang="ru",
+                  speaker_status="unnamed"),
+        _evidence(5, "tg", "Telegram", source="западных СМИ", source_phrase="западных СМИ",
+                  speaker_status="unnamed"),
+        _evidence(6, "kama", "Kama News"),
+    ]
+    origins = independent_origins(claims, documents)
+    # the broad "records" are the leaked ones; «милиция» is the one police body the claim names; a post
+    # resting on "Western media" repeats earlier reporting (the first line)
+    assert _labels(origins) == [[1, 2, 5], [3, 4], [6]]
+    notes = " ".join(note for o in origins for note in o.collapsed)
+    assert "the records are the leaked documents reported" in notes
+    assert "“милиции” is the Osh City Police Directorate" in notes
+    assert "repeats earlier reporting" in notes
+    post = DocumentFacts("X", kind="social_post", author="Caspian Wetlands Trust (@CaspianWetlands)")
+    assert post.voice == "Caspian Wetlands Trust"
+
+
 def test_paraphrases_join_through_frames_and_another_instance_stays_apart() -> None:
     settings = ClusterSettings()
     shipped = dict(event="transfer", agents=SHIP, actors=SHIP | PLANT, distinctive=SHIP | PLANT)

@@ -56,3 +56,13 @@ def test_a_shipment_reported_three_ways_and_denied_by_the_shipper() -> None:
     assert score.b3_f1 >= 0.8
     assert score.denials_linked >= score.denials - 2  # "we have never carried cargo for them" among them
     assert score.stance_right == score.stance_seen
+
+
+def test_a_leak_a_study_and_an_insider_are_three_origins_whatever_else_the_reports_say() -> None:
+    (score,) = evaluate_scenarios([SCENARIOS / "sanctions-tarvex"])
+    # the wire, its copies and a paper with its own copy of the leak are one line; the study and the
+    # two outlets citing it another; one reporter's insider for two sister titles the third — while
+    # the supplier's own statement and trade statistics in the same articles add no origin
+    assert score.origin_counts["main"] == (3, 3)
+    assert score.origin_counts["kazakhstan-2021"] == (1, 1)  # the lawful 2021 sale stays apart
+    assert score.b3_precision == 1.0

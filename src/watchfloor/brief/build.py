@@ -54,7 +54,7 @@ class Statement:
 class KeyClaim:
     cluster: ClaimCluster
     evidence: list[str]  # anchors of EvidenceItem, one per claim
-    statement: Statement | None = None  # the first report of its first origin
+    statement: Statement | None = None  # the claim that states the cluster, with its speaker
     denials: list[Statement] = field(default_factory=list)
     no_comments: list[Statement] = field(default_factory=list)
 
@@ -116,7 +116,9 @@ class _Builder:
     def key(self, cluster: ClaimCluster) -> KeyClaim:
         by_id = {c.id: c for c in cluster.claims}
         anchors = [self.statement(c).anchor for c in cluster.claims]
-        first = by_id.get(cluster.origin_details[0].first.claim_id) if cluster.origin_details else None
+        first = by_id.get(cluster.centre) if cluster.centre is not None else None
+        if first is None and cluster.origin_details:
+            first = by_id.get(cluster.origin_details[0].first.claim_id)
         item = KeyClaim(cluster, anchors, self.statement(first) if first else None)
         item.denials = _distinct([self.statement(c) for c in cluster.denials])
         item.no_comments = _distinct([self.statement(c) for c in cluster.no_comments])

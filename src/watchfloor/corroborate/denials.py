@@ -6,8 +6,8 @@ what the cluster's claims report (not merely speaks them), the events are compat
 do not conflict. A denial of "the allegations" or "the reports" names no event of its own: it
 attaches to clusters whose claims name its speaker, best those reported in the same document. A
 denial also attaches where its denied proposition, read as if asserted, is as close to a claim as a
-paraphrase, and to the claims the article reporting it carries. When several clusters qualify, the
-best-matching ones take it. A no comment attaches where its party acts.
+paraphrase (when its party acts in no cluster), and to the claims the article reporting it carries.
+When several clusters qualify, the best-matching ones take it. A no comment attaches where its party acts.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def _match(denial: Evidence, claim: Evidence, settings: ClusterSettings) -> floa
         return 0.0
     if denial.event and claim.event and not compatible_events(denial.event, claim.event):
         return 0.0
-    return max(_party_match(denial, claim, settings), _topic_match(denial, claim, settings))
+    return _party_match(denial, claim, settings)
 
 
 def _party_match(denial: Evidence, claim: Evidence, settings: ClusterSettings) -> float:
@@ -73,12 +73,19 @@ def _context_match(denial: Evidence, members: Sequence[Evidence]) -> float:
         if m.document_id == denial.document_id
         and m.stance == "asserts"
         and not {m.speaker_entity_id, m.affiliation_entity_id} & deniers
+        and compatible_events(denial.event, m.event)
     ]
-    if not beside or any(
-        denial.event and m.event and not compatible_events(denial.event, m.event) for m in beside
-    ):
+    if not beside:
         return 0.0
     return 0.5 + 0.05 * min(len(beside), 4)
+
+
+def _topic(denial: Evidence, claim: Evidence, settings: ClusterSettings) -> float:
+    if conflict(denial, claim, settings):
+        return 0.0
+    if denial.event and claim.event and not compatible_events(denial.event, claim.event):
+        return 0.0
+    return _topic_match(denial, claim, settings)
 
 
 def _topic_match(denial: Evidence, claim: Evidence, settings: ClusterSettings) -> float:
@@ -110,6 +117,11 @@ def attach(
             )
             for members in clusters
         ]
+        if not any(scores):  # no cluster its party acts in: the claims its words deny
+            scores = [
+                max((_topic(denial, evidences[m], settings) for m in members), default=0.0)
+                for members in clusters
+            ]
         best = max(scores, default=0.0)
         if best <= 0.0:
             continue

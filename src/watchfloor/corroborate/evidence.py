@@ -130,8 +130,18 @@ class DocumentFacts:
     syndicated_from: str | None = None
     author: str | None = None
     owner: str | None = None  # the publisher's owner or group (front matter ``owner``)
+    kind: str | None = None  # the document kind (article, social_post, statement…)
+
+    @property
+    def voice(self) -> str | None:
+        """Who speaks in the document: the account of a social-media post ("Caspian Wetlands Trust
+        (@CaspianWetlands)" → the Trust, not the platform X), else the publisher."""
+        if self.kind == "social_post" and self.author:
+            return _HANDLE.sub("", self.author).strip() or self.author
+        return self.publisher
 
 
+_HANDLE = re.compile(r"\s*\(@[^)]*\)|^@")
 _NAME_WORD = re.compile(r"[^\W\d_]{3,}")
 #: Capitalised English words that are not names.
 _NOT_NAMES = frozenset(
@@ -206,7 +216,7 @@ def origin_of(
         return Start("source:" + (publisher_key(named, publishers) or name_key(named)), "speaker", named)
     syndicated = {d: facts.syndicated_from for d, facts in documents.items()}
     root = documents.get(root_document(evidence.document_id, syndicated))
-    carrier = (root.publisher if root else None) or evidence.publisher
+    carrier = (root.voice if root else None) or evidence.publisher
     if not carrier:
         return Start(f"source:document:{evidence.document_id}", "outlet", evidence.document_id)
     return Start("source:" + name_key(carrier), "outlet", carrier)

@@ -26,6 +26,8 @@ from watchfloor.corroborate.evidence import (
     root_document,
 )
 from watchfloor.corroborate.similarity import shared_names
+from watchfloor.extract.claims.lexicon import evidence_family
+from watchfloor.extract.gloss import gloss_text
 
 #: How much an origin weighs by the hedge of its first report (ICD 203 levels; unhedged is 1).
 HEDGE_WEIGHTS: dict[str | None, float] = {
@@ -106,7 +108,10 @@ def independent_origins(
     groups = _Groups(lines)
     _join_outlets(groups, lines, starts, documents)
     _join_own_evidence(groups, lines, starts)
+    _join_broad_evidence(groups, lines, starts)
     _join_speakers(groups, lines, starts)
+    _join_institutions(groups, lines, starts)
+    _join_media(groups, lines, starts)
     _join_continuations(groups, evidences, starts)
     _join_copies(groups, sorted(evidences, key=_order), starts, documents)
     origins: dict[str, Origin] = {}
@@ -222,6 +227,24 @@ def _join_own_evidence(
                 )
 
 
+def _join_broad_evidence(
+    groups: _Groups, lines: Mapping[str, list[Evidence]], starts: Mapping[int, Start]
+) -> None:
+    """Evidence named broadly ("the records") where the claim's reports name one narrower kind of it
+    ("leaked customs records") is that evidence: the broad line joins the narrow one."""
+    kinds = {
+        key: starts[claims[0].claim_id].label
+        for key, claims in lines.items()
+        if starts[claims[0].claim_id].how == "evidence"
+    }
+    for key, kind in kinds.items():
+        if evidence_family(kind) != kind:
+            continue
+        narrow = [other for other, k in kinds.items() if k != kind and evidence_family(k) == kind]
+        if len(narrow) == 1:
+            groups.join(narrow[0], key, f"the {kind} are the {kinds[narrow[0]]} reported")
+
+
 def _join_speakers(groups: _Groups, lines: Mapping[str, list[Evidence]], starts: Mapping[int, Start]) -> None:
     """Speakers whose names say they are one body ("Ukraine's sanctions monitors" and the "National
     Sanctions Monitoring Service"; "Osh" police and the "Osh City Police Directorate") are one origin:
@@ -244,6 +267,63 @@ def _join_speakers(groups: _Groups, lines: Mapping[str, list[Evidence]], starts:
                     f"{starts[lines[key][0].claim_id].label} and "
                     f"{starts[lines[other][0].claim_id].label} name one body",
                 )
+
+
+#: Institutions a report may name by their kind alone ("the police", «милиция», «پلیس»).
+INSTITUTION_WORDS = frozenset(
+    "police militia ministry customs army military navy government prosecutor prosecutors court "
+    "embassy company firm union party council commission agency".split()
+)
+_LEADING = re.compile(r"^(?:the|a|an|local|city|state)\s+", re.IGNORECASE)
+
+
+def _join_institutions(
+    groups: _Groups, lines: Mapping[str, list[Evidence]], starts: Mapping[int, Start]
+) -> None:
+    """A report that names its source by kind only ("по данным милиции", "the police said") where
+    the other reports of the claim name exactly one such body ("Osh City Police Directorate"): that
+    body is its source, and the outlet's line joins the body's."""
+    bodies: dict[str, list[str]] = {}
+    for key, claims in lines.items():
+        start = starts[claims[0].claim_id]
+        if start.how == "speaker":
+            for word in re.findall(r"\w+", start.label.casefold()):
+                if word in INSTITUTION_WORDS:
+                    bodies.setdefault(word, []).append(key)
+    for key, claims in lines.items():
+        if starts[claims[0].claim_id].how != "outlet":
+            continue
+        for evidence in claims:
+            phrase = _LEADING.sub("", (evidence.source_phrase or "").strip())
+            if not phrase or " " in phrase:
+                continue
+            kind = gloss_text(phrase, evidence.lang).split(" ", 1)[0].casefold()
+            named = sorted(set(bodies.get(kind, ())))
+            if len(named) == 1:
+                groups.join(named[0], key, f"“{phrase}” is the {starts[lines[named[0]][0].claim_id].label}")
+                break
+
+
+#: Sources that are other reporting, unnamed ("Western media", «СМИ», «رسانه‌ها»).
+_MEDIA = re.compile(
+    r"\b(?:media|press reports|news reports|reports)\b|(?<!\w)(?:сми|прессы|пресса)(?!\w)|رسانه",
+    re.IGNORECASE,
+)
+
+
+def _join_media(groups: _Groups, lines: Mapping[str, list[Evidence]], starts: Mapping[int, Start]) -> None:
+    """A report that rests on "Western media" or «СМИ» without naming them adds no origin of its own
+    when the claim has other reporting: it repeats what those reports say."""
+    media = [
+        key
+        for key, claims in lines.items()
+        if all(_MEDIA.search(e.source_phrase or "") for e in claims)
+    ]
+    others = sorted((k for k in lines if k not in media), key=lambda k: _order(lines[k][0]))
+    if not others:
+        return
+    for key in media:
+        groups.join(others[0], key, f"“{lines[key][0].source_phrase}” repeats earlier reporting")
 
 
 #: Source phrases that refer back to the source named before them, in English, Russian and Persian.

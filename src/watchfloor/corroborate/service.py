@@ -12,7 +12,7 @@ from watchfloor.corroborate.credibility import Credibility, best_reliability, gr
 from watchfloor.corroborate.denials import attach
 from watchfloor.corroborate.evidence import ACTOR_ROLES, DocumentFacts, Evidence, name_key, name_words
 from watchfloor.corroborate.origins import Origin, independent_origins, one_accused
-from watchfloor.corroborate.similarity import ClusterSettings, stems
+from watchfloor.corroborate.similarity import ClusterSettings, similarity, stems
 from watchfloor.extract.claims.embed import from_bytes
 from watchfloor.store.base import StoredClaim
 
@@ -32,6 +32,7 @@ class ClaimCluster:
     denial_origins: list[Origin] = field(default_factory=list)
     no_comments: list[StoredClaim] = field(default_factory=list)
     accounts: list[StoredClaim] = field(default_factory=list)  # what the denying party itself asserts
+    centre: int | None = None  # the id of the claim that states the cluster (most like the others)
 
     @property
     def independent_origins(self) -> int:
@@ -189,6 +190,36 @@ def _denier_account(claim: StoredClaim, denials: Sequence[StoredClaim]) -> bool:
     return own_statement and any(d.document_id == claim.document_id for d in denials)
 
 
+def _counter_accounts(
+    claims: Sequence[StoredClaim],
+    asserting: Sequence[int],
+    members: set[int],
+    denials: Sequence[StoredClaim],
+    settings: ClusterSettings,
+) -> list[int]:
+    """What a denying party asserts beside its denial ("denied that any workers had walked out and
+    said all shifts were working normally"): its own account, which contradicts the claim, though
+    its words state something else. Claims of the denier within one story's reach of its denial, or
+    elsewhere in words its denial uses ("all shifts are working as normal")."""
+    found = []
+    for index in asserting:
+        claim = claims[index]
+        if index in members or claim.sentence_start is None:
+            continue
+        words = stems(claim.claimed)
+        for denial in denials:
+            near = (
+                denial.document_id == claim.document_id
+                and denial.sentence_start is not None
+                and abs(denial.sentence_start - claim.sentence_start) <= settings.story_chars
+            )
+            echoed = len(words & stems(denial.claimed)) >= 2
+            if (near or echoed) and _denier_account(claim, [denial]):
+                found.append(index)
+                break
+    return found
+
+
 def _object_words(frame: dict[str, Any] | None) -> frozenset[str]:
     """Stems of the nouns in a frame's object ("one-way attack drones" → attack, drone)."""
     found = (frame or {}).get("object") or {}
@@ -206,6 +237,33 @@ _OTHER_INSTANCE = re.compile(
 )
 #: Object words too vague to tell two objects apart.
 _VAGUE = frozenset("some any other such hundre thousa dozens number variou severa".split())
+
+
+#: Clusters larger than this count every member as core (the pairwise pass would be too slow).
+CORE_LIMIT = 300
+
+
+def core_claims(evidences: Sequence[Evidence], settings: ClusterSettings) -> tuple[int | None, set[int]]:
+    """The id of the cluster's most central claim (the one most like the others) and the ids of the
+    claims that state the cluster's claim itself: the centre and those linked to it directly. Claims
+    that joined only through a chain of related claims ("Helmbrecht stopped deliveries", the
+    background to a story) are shown with the cluster but do not count as origins of it."""
+    if not evidences:
+        return None, set()
+    if len(evidences) <= 2 or len(evidences) > CORE_LIMIT:
+        return evidences[0].claim_id, {e.claim_id for e in evidences}
+    words = [stems(e.text) for e in evidences]
+    scores = [
+        [
+            0.0 if i == j else max(similarity(a, b, words[i], words[j], settings), 0.0)
+            for j, b in enumerate(evidences)
+        ]
+        for i, a in enumerate(evidences)
+    ]
+    centre = max(range(len(evidences)), key=lambda i: (sum(scores[i]), -i))
+    floor = settings.threshold * settings.core
+    core = {e.claim_id for j, e in enumerate(evidences) if j == centre or scores[centre][j] >= floor}
+    return evidences[centre].claim_id, core
 
 
 def build_clusters(
@@ -242,10 +300,13 @@ def build_clusters(
         accounts = [
             i for i in members if claims[i].stance == "asserts" and _denier_account(claims[i], denials_here)
         ]
+        accounts += _counter_accounts(claims, asserting, set(members), denials_here, settings)
         said = [i for i in members if claims[i].stance == "asserts" and i not in accounts]
         if not said and not denied:  # the party's own statements, with nothing to deny
             said, accounts = accounts, []
-        origins = independent_origins([evidences[i] for i in said], documents, known)
+        lines = independent_origins([evidences[i] for i in said], documents, known)
+        centre, central = core_claims([evidences[i] for i in said], settings)
+        origins = [o for o in lines if any(e.claim_id in central for e in o.claims)]
         against = independent_origins([evidences[i] for i in denied], documents, known)
         against = one_accused([evidences[i] for i in said], against, entity_names)
         carriers = {p for i in said if (p := claims[i].publisher)}
@@ -258,7 +319,9 @@ def build_clusters(
             collapsed=[note for o in (*origins, *against) for note in o.collapsed],
         )
         group = sorted((claims[i] for i in {*said, *denied}), key=lambda c: c.id)
-        first = origins[0].first.text if origins else evidences[denied[0]].text
+        first = next((c.claimed for c in claims if c.id == centre), None) or (
+            origins[0].first.text if origins else evidences[denied[0]].text
+        )  # the claim most like the others states the cluster
         clusters.append(
             ClaimCluster(
                 id=f"cl-{group[0].id}",
@@ -272,6 +335,7 @@ def build_clusters(
                 denial_origins=against,
                 no_comments=[claims[i] for i, where in sorted(silences.items()) if position in where],
                 accounts=[claims[i] for i in sorted(accounts)],
+                centre=centre,
             )
         )
     return sorted(clusters, key=lambda c: (-c.independent_origins, c.id))

@@ -49,6 +49,8 @@ class ClusterSettings:
     embedding_floor: float = 0.35  # cosine that counts for nothing
     embedding_match: float = 0.6  # cosine that counts as the threshold on its own
     story_chars: int = 600  # how far apart in one document two claims may tell one story
+    core: float = 0.5  # share of the threshold a claim must reach with the cluster's centre to count
+    shared_country: float = 0.1  # frame score for each country or people two claims share
 
 
 def stems(text: str) -> frozenset[str]:
@@ -106,7 +108,7 @@ def frame_similarity(a: Evidence, b: Evidence, settings: ClusterSettings) -> flo
     score = (
         (0.35 if a.event and b.event else settings.unknown_event)
         + 0.25 * min(named, 2)
-        + 0.1 * min(others, 2)
+        + settings.shared_country * min(others, 2)
     )
     if a.objects and b.objects:
         score += 0.15 if a.objects & b.objects else -0.2

@@ -33,7 +33,7 @@ def workspace_clusters(store: Store, entity: str | None = None) -> list[ClaimClu
     }
     names = store.entity_names(ids)
     documents = {
-        d: DocumentFacts(link.publisher, link.syndicated_from, link.author, link.owner)
+        d: DocumentFacts(link.publisher, link.syndicated_from, link.author, link.owner, link.kind)
         for d, link in links.items()
     }
     clusters = build_clusters(claims, documents, reliability, names)

@@ -167,7 +167,7 @@ def extract_attributions(texts: list[str]) -> list[list[Attribution]]:
 
     pipeline = Pipeline([(key, make_component(factory)) for key, factory in
                          (("language", "language.lingua"), ("parse", "parse.spacy"), ("ner", "ner.spacy"),
-                          ("attribution", "attribution.en"), ("claims", "claims.en"))])
+                          ("attribution", "attribution.en"))])
     analyses = [Analysis(text=text, lang="en") for text in texts]
     return [a.attributions for a in pipeline.pipe(analyses)]
 

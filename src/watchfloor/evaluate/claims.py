@@ -174,7 +174,8 @@ def score_scenario(scenario: Scenario, store: Any, clusters: list[Any]) -> Scena
     for claim in claims:
         by_document.setdefault(claim.document_id, []).append(claim)
     cluster_of = {c.id: cluster.id for cluster in clusters for c in cluster.claims if c.stance == "asserts"}
-    attached = {cluster.id: {c.id for c in cluster.claims} for cluster in clusters}
+    attached = {cluster.id: {c.id for c in (*cluster.claims, *cluster.accounts)} for cluster in clusters}
+    accounts = {c.id for cluster in clusters for c in cluster.accounts}
     origins = {cluster.id: cluster.independent_origins for cluster in clusters}
     score = ScenarioScore(scenario.id, scenario.domain, scenario.held_out, items=len(scenario.items))
     found: dict[int, Any] = {}
@@ -214,7 +215,8 @@ def score_scenario(scenario: Scenario, store: Any, clusters: list[Any]) -> Scena
             score.no_comments_found += int(claim is not None and claim.stance == "no_comment")
         if claim is not None:
             score.stance_seen += 1
-            score.stance_right += int(claim.stance == item.stance)
+            stance = "denies" if claim.id in accounts and claim.stance == "asserts" else claim.stance
+            score.stance_right += int(stance == item.stance)  # a denier's own account contradicts
             if item.speaker and item.kind != "no_comment":
                 score.speaker_seen += 1
                 score.speaker_right += int(_speaker_agrees(item.speaker, claim))

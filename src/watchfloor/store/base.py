@@ -198,6 +198,7 @@ class DocumentLink:
     syndicated_from: str | None
     author: str | None = None
     owner: str | None = None
+    kind: str | None = None
 
 
 @dataclass(slots=True)

@@ -693,11 +693,11 @@ class SqlStore(Store):
     def document_links(self) -> dict[str, DocumentLink]:
         statement = select(
             DocumentRow.id, PublisherRow.name, DocumentRow.syndicated_from, DocumentRow.author,
-            DocumentRow.metadata_,
+            DocumentRow.metadata_, DocumentRow.kind,
         ).outerjoin(PublisherRow, PublisherRow.id == DocumentRow.publisher_id)
         with self._read() as session:
             return {
-                d: DocumentLink(p, s, a, _owner(m)) for d, p, s, a, m in session.execute(statement)
+                d: DocumentLink(p, s, a, _owner(m), k) for d, p, s, a, m, k in session.execute(statement)
             }
 
     def entity_names(self, entity_ids: Iterable[str]) -> dict[str, str]:

@@ -38,7 +38,7 @@ PERSON_ROLES = frozenset(
 
 class EnglishAttribution(Component):
     name = "attribution.en"
-    version = "3"
+    version = "4"
     requires = ("extras.spacy_doc", "entities")
     assigns = ("attributions",)
     languages: ClassVar[frozenset[str] | None] = frozenset({"en"})
@@ -55,7 +55,6 @@ def extract(analysis: Analysis, doc: Doc, provenance: str) -> list[Attribution]:
     found = Extractor(doc, QuoteIndex.of(analysis.text)).run()
     found = _drop_nested_duplicates(found)
     found = _drop_nested_in_content(found)
-    found = _fold_citations(found)
     sentence_starts = [s.start_char for s in doc.sents]
     paragraph_starts = [0, *(t.idx for t in doc if t.is_space and "\n" in t.text)]
     sentence_of = [bisect_right(sentence_starts, f.cue[0]) - 1 for f in found]
@@ -107,58 +106,6 @@ def _drop_nested_in_content(found: list[Found]) -> list[Found]:
             if aside is not outer:
                 _end_before(outer, aside)
     return sorted(kept, key=lambda f: f.cue)
-
-
-#: Verbs of citing: "the FT, citing research by Airwars, reported…" reports Airwars via the FT.
-CITING_VERBS = frozenset({"cite", "quote"})
-
-
-def _fold_citations(found: list[Found]) -> list[Found]:
-    """ "X, citing Y, reported that…": the report's source is Y and it reached us via X.
-
-    The citing participle is folded into the report it qualifies (attached to its verb or to its
-    subject) instead of standing as a statement of its own whose content is "research".
-    """
-    by_token = {item.cue_token.i: item for item in found}
-    folded: set[int] = set()
-    for item in found:
-        token = item.cue_token
-        if token.lemma_.lower() not in CITING_VERBS or token.tag_ != "VBG" or item.source is None:
-            continue
-        report = by_token.get(token.head.i)
-        if report is None and token.dep_ == "acl":  # "the FT, citing Y, said": attached to the subject
-            report = next((f for f in found if f is not item and f.source_head is not None
-                           and f.source_head.i == token.head.i), None)
-        if report is None or report is item or report.source is None:
-            continue
-        cited = _cited(item)
-        if cited is None or report.kind == "according" or cited == report.source:
-            folded.add(id(item)) if report.kind == "according" else None  # "a report in X citing Y": done
-            continue
-        report.via = [report.source, *report.via]
-        report.source = cited
-        report.source_head = None
-        folded.add(id(item))
-    return [item for item in found if id(item) not in folded]
-
-
-def _cited(item: Found) -> CharRange | None:
-    """What a citing participle cites, with the author of a cited study ("research by Airwars",
-    "research by the conflict-monitoring group Airwars": the name)."""
-    doc = item.cue_token.doc
-    content = doc.char_span(item.content[0], item.content[1], alignment_mode="expand")
-    if content is None:
-        return None
-    after = content.end
-    if after < len(doc) and doc[after].lower_ in ("by", "from", "of"):
-        words = [t for t in doc[after + 1:min(after + 8, len(doc))]]
-        names = [t for t in words if t.pos_ == "PROPN" or (t.is_title and not t.is_sent_start)]
-        if names:
-            first = last = names[0].i
-            while last + 1 < len(doc) and (doc[last + 1].pos_ == "PROPN" or doc[last + 1].is_title):
-                last += 1
-            return doc[first].idx, doc[last].idx + len(doc[last].text)
-    return item.content
 
 
 def _end_before(outer: Found, aside: Found) -> None:

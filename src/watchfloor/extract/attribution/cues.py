@@ -274,5 +274,6 @@ PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "it", "who", "which",
 NOT_SPEAKER_LABELS: frozenset[str] = frozenset("""
 note update updated correction clarification breaking exclusive watch video photo photos source sources
 disclosure related goal question answer busted listen read see transcript editor twitter byline
-contributing contributors credit credits reminder context limits background summary
+contributing contributors credit credits reminder context limits background summary report new
+thread alert live
 """.split())

@@ -14,15 +14,14 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from watchfloor.extract.claims.frames import Mentions
-from watchfloor.model import Analysis, Attribution, Frame, Participant, Span
+from watchfloor.extract.claims.frames import DESCRIPTIONS, REACH, Mentions
+from watchfloor.extract.gloss import gloss_text
+from watchfloor.model import Analysis, Attribution, EntityMention, Frame, Participant, Span
 from watchfloor.model.claims import Act, Polarity
 
 Range = tuple[int, int]
 SPEAKER_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _PEOPLE = frozenset({"PERSON", "PER"})
-#: How far back (characters) a pronoun finds the person it stands for.
-REACH = 1200
 _EDGE = " \t\n,;:—–-«»\"“”„'()،؛"
 _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“"}
 
@@ -157,6 +156,10 @@ def build(analysis: Analysis, drafts: list[Draft], provenance: str, sentences: l
         elif attribution.source is not None and last_named is not None and _DEMONSTRATIVE.match(
                 attribution.source.text):
             attribution.speaker, attribution.speaker_status = last_named, "resolved"
+        elif attribution.source is not None and attribution.speaker is None and attribution.basis is None:
+            described = _described(attribution.source, analysis.lang, mentions)
+            if described is not None:  # «в компании заявили» after the company was named
+                attribution.speaker, attribution.speaker_status = described.span, "resolved"
         if attribution.act == "statement":
             attribution.frame = frame_of(analysis.text, attribution, draft, mentions)
         found.append(attribution)
@@ -211,6 +214,19 @@ def link_speaker(text: str, attribution: Attribution, draft: Draft, mentions: Me
             if found is not None:
                 attribution.affiliation = found.span
                 break
+
+
+def _described(source: Span, lang: str | None, mentions: Mentions) -> EntityMention | None:
+    """The organisation a one-word source names by its kind ("компании", «شرکت»): the last
+    organisation named shortly before."""
+    words = [w for w in source.text.split() if w.lower() not in ("в", "у", "из", "از", "در")]
+    if len(words) != 1:
+        return None
+    kind = gloss_text(words[0], lang).split(" ", 1)[0].lower()
+    if "ORG" not in DESCRIPTIONS.get(kind, frozenset()):
+        return None
+    earlier = mentions.before(source.start, frozenset({"ORG"}))
+    return earlier if earlier is not None and source.start - earlier.span.end <= REACH else None
 
 
 #: "этот фонд", "эта группа", "این گروه": a source referring back to the one named before it.

@@ -63,6 +63,16 @@ _OPEN_CONTENTS = frozenset({"so", "when", "whether", "why", "how", "where", "wha
 #: Punctuation after which a cue verb precedes its subject ("…, said X", "…” said X"), or starts a
 #: phrase of its own ("…,” she said").
 _INVERSION_MARKS = frozenset({",", "—", "”", '"', "''"})
+#: Finite forms of reporting verbs that may close a sentence after its content ("…, records show.").
+TRAILING_CUE_FORMS = frozenset(
+    "show shows showed say says said indicate indicates indicated suggest suggests suggested "
+    "report reports reported confirm confirms confirmed reveal reveals revealed claim claims claimed".split()
+)
+#: Verbs of evidence that show someone doing something ("the footage shows a convoy leaving…").
+DEPICTING_VERBS = frozenset({"show", "reveal", "depict", "capture", "record"})
+#: Words that make the phrase before a trailing cue a clause of its own, not its source.
+_CLAUSE_WORDS = frozenset({"which", "that", "who", "whom", "whose", "while", "although", "because", "if"})
+_DASHES = frozenset({"-", "—", "–", "―"})
 _QUOTE_TEXTS = frozenset({"“", "”", '"', "``", "''", "«", "»", "‘", "’", "'"})
 
 
@@ -270,6 +280,45 @@ class Extractor:
             if item is not None:
                 found.append(item)
         self._split_conjoined(found)
+        found.extend(self._trailing_cues({item.cue_token.sent.start for item in found}))
+        return found
+
+    def _trailing_cues(self, taken: set[int]) -> list[Found]:
+        """ "…, leaked customs records reviewed by X show[, despite…].": a cue closing a clause after a
+        comma and a noun phrase, which the parser misreads (the cue as a noun) when the phrase is long;
+        only in sentences with no cue found (``taken``: the start tokens of their sentences)."""
+        found: list[Found] = []
+        for cue in self.doc:
+            if cue.lower_ not in TRAILING_CUE_FORMS or not cue.is_lower or self.quotes.inside(cue.idx):
+                continue
+            sentence = cue.sent
+            before = self.doc[cue.i - 1] if cue.i > 0 else None
+            if sentence.start in taken or before is None or before.pos_ in ("DET", "ADJ", "NUM", "PART"):
+                continue  # a sentence with a cue found already; "in a June report", "Trump's claim"
+            after = self.doc[cue.i + 1] if cue.i + 1 < sentence.end else None
+            if after is not None and after.text not in ".,;":
+                continue
+            comma = next((t for t in reversed(sentence[: cue.i - sentence.start]) if t.text == ","), None)
+            if comma is None or not 1 <= cue.i - comma.i - 1 <= 10 or comma.i - sentence.start < 4:
+                continue
+            phrase = self.doc[comma.i + 1 : cue.i]
+            if not any(t.pos_ in ("NOUN", "PROPN") for t in phrase) or any(
+                t.lower_ in _CLAUSE_WORDS or t.tag_ in ("VBZ", "VBP", "MD") for t in phrase
+            ):
+                continue
+            root = self.doc[sentence.start : comma.i].root
+            dashes = [
+                t.i
+                for t in self.doc[sentence.start : root.i]
+                if t.text in _DASHES and t.whitespace_ and t.i - sentence.start < 16
+            ]
+            first = max(dashes) + 1 if dashes else sentence.start  # after a dateline "BERLIN (Wire) -"
+            content = char_range(self.doc, first, comma.i - 1)
+            source = char_range(self.doc, comma.i + 1, cue.i - 1)
+            cue_range = char_range(self.doc, cue.i, cue.i)
+            if content is None or source is None or cue_range is None:
+                continue
+            found.append(Found("verb", cue_range, content, source, cue, root, source_head=phrase.root))
         return found
 
     def _split_conjoined(self, found: list[Found]) -> None:
@@ -329,7 +378,8 @@ class Extractor:
                                           or (c.tag_ == "VBG" and lemma in SPEECH_VERBS)))]
         said = next((c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB"
                      and c.lemma_.lower() in SPEECH_VERBS), None)
-        if said is not None and not clause:  # "continued to say that…", "demanded to know whether…"
+        if said is not None and (not clause or lemma in APPEARANCE_VERBS):
+            # "continued to say that…", "demanded to know whether…", "appear to show that…"
             cue_last = said.i
             clause = [c for c in said.children if c.dep_ in ("ccomp", "xcomp")] or [said]
         if not clause and "for" in PREPOSITIONAL_CUES.get(lemma, ()):  # "called for X to drop out"
@@ -343,8 +393,9 @@ class Extractor:
             return self._passive_participle(verb, lemma)
         raised = subject is not None and (
             (subject.dep_ == "nsubjpass" and lemma in RAISING_PASSIVES and bool(clause))
-            or (lemma in APPEARANCE_VERBS and subject.dep_ == "nsubj"))
-        # "is expected to win", "Cruz seemed lost"; "was first reported by X" is a plain passive
+            or (lemma in APPEARANCE_VERBS and subject.dep_ == "nsubj" and said is None))
+        # "is expected to win", "Cruz seemed lost"; "was first reported by X" is a plain passive; "the
+        # files appear to show that…" is the files' statement, hedged
         if raised and lemma in APPEARANCE_VERBS and not clause:
             clause = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd")
                       or (c.dep_ == "prep" and c.lower_ in ("like", "as"))]
@@ -565,6 +616,9 @@ class Extractor:
         if lemma in CLAUSE_ONLY_VERBS:
             return None, None
         if objects and not (len(objects) == 1 and objects[0].lower_ in ("it", "that", "this", "so")):
+            doing = [c for c in verb.rights if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > objects[-1].i]
+            if lemma in DEPICTING_VERBS and doing:  # "the listings show a company seeking technicians"
+                return doing[0], _merge(*(subtree_range(c) for c in objects), subtree_range(doing[0]))
             return objects[0], _merge(*(subtree_range(c) for c in objects))
         if verb.dep_ == "relcl" and lemma in OBJECT_VERBS and verb.head.pos_ in ("NOUN", "PROPN") and not any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in verb.children):

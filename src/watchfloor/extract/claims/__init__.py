@@ -22,7 +22,7 @@ from watchfloor.model import Analysis
 
 class EnglishClaims(Component):
     name = "claims.en"
-    version = "1"
+    version = "2"
     requires = ("extras.spacy_doc", "entities", "attributions")
     assigns = ("attributions",)
     languages: ClassVar[frozenset[str] | None] = frozenset({"en"})

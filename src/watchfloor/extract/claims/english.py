@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from watchfloor.extract.attribution.patterns import subject_of, subtree_range
+from watchfloor.extract.claims.citations import fold_citations
 from watchfloor.extract.claims.frames import Mentions, read_frame
 from watchfloor.extract.claims.meaning import read_meaning, reference_sections
 from watchfloor.extract.claims.refusals import refusals
@@ -19,8 +20,12 @@ def read_english_claims(analysis: Analysis, doc: Doc, provenance: str) -> None:
     mentions = Mentions(analysis.entities)
     sections = reference_sections(analysis.text)
     refused = _refusals(analysis, doc, provenance)
+    folded = fold_citations(doc, analysis.attributions)
     for attribution in analysis.attributions:
         in_references = any(start <= attribution.cue.start < end for start, end in sections)
+        if id(attribution) in folded:
+            attribution.act = "fragment"  # "citing research by Airwars": part of the report it qualifies
+            continue
         if attribution in refused:
             attribution.act = "no_comment"
         else:

@@ -125,7 +125,7 @@ class Mentions:
         first = bisect_right(self.starts, start - 1)
         return [m for m in self.items[first:] if m.span.start < end and m.span.end <= end]
 
-    def _earlier(self, position: int) -> list[EntityMention]:
+    def earlier(self, position: int) -> list[EntityMention]:
         """Mentions ending before ``position`` within :data:`REACH`, nearest first."""
         found: list[EntityMention] = []
         index = bisect_right(self.starts, position) - 1
@@ -137,14 +137,14 @@ class Mentions:
 
     def before(self, position: int, labels: frozenset[str]) -> EntityMention | None:
         """The last mention with one of ``labels`` before ``position`` (within :data:`REACH`)."""
-        return next((m for m in self._earlier(position) if m.label in labels), None)
+        return next((m for m in self.earlier(position) if m.label in labels), None)
 
     def described(self, position: int, labels: frozenset[str], noun: str) -> EntityMention | None:
         """What "the plant", "the company" or "the Trust" stands for: the last name before it that
         carries the noun ("Orlen plant", "Caspian Wetlands Trust"), else one just after it ("their
         union said … the Saryarka Metalworkers' Union"), else the last name carrying a kin word ("the
         site" → "Alabuga Special Economic Zone"); None rather than a guess."""
-        earlier = [m for m in self._earlier(position) if m.label in labels]
+        earlier = [m for m in self.earlier(position) if m.label in labels]
         named = next((m for m in earlier if _carries(m, noun)), None)
         if named is not None:
             return named
@@ -193,7 +193,14 @@ def _event(root: Token) -> tuple[Token, str | None]:
     token = root
     for _ in range(4):
         lemma = token.lemma_.lower()
-        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+        particle = next(
+            (
+                c.lower_
+                for c in token.children
+                if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in _PARTICLES)
+            ),
+            None,
+        )  # "walked out", which the parser may read as an adverb
         found = event_of_verb(lemma, particle) if token.pos_ in ("VERB", "AUX") else event_of_noun(lemma)
         if found is not None and lemma not in ("be", "have"):
             return token, found
@@ -226,6 +233,9 @@ def _event(root: Token) -> tuple[Token, str | None]:
         if token.pos_ in ("VERB", "AUX"):
             nxt = next((c for c in token.children if c.dep_ in ("xcomp", "ccomp", "attr", "acomp")), None)
         else:
+            verbs = [t for t in token.subtree if t.pos_ == "VERB" and event_of_verb(t.lemma_.lower())]
+            if len(verbs) > 1:  # a clause the parser hung on its subject ("a company that makes engines
+                return verbs[-1], event_of_verb(verbs[-1].lemma_.lower())  # is trying to hire…")
             nxt = next((c for c in token.children if c.dep_ in ("acl", "relcl")), None)
         if nxt is None:
             return token, None
@@ -243,6 +253,7 @@ def _phrase(token: Token) -> tuple[int, int] | None:
     return char_range(token.doc, first, last)
 
 
+_PARTICLES = frozenset({"out", "off", "down", "up", "over", "away", "back", "in"})
 _MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod"})
 
 

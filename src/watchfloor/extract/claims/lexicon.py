@@ -225,7 +225,7 @@ EVIDENCE_KINDS: dict[str, str] = {
     ),
     **dict.fromkeys(
         "record records manifest manifests filing filings registry register bill bills "
-        "invoice invoices declaration declarations".split(),
+        "invoice invoices declaration declarations file files dossier document documents".split(),
         "records",
     ),
     **dict.fromkeys("data tracking signal signals transponder".split(), "tracking data"),
@@ -254,6 +254,18 @@ EVIDENCE_QUALIFIERS: dict[str, dict[str, str]] = {
         "ship": "ship tracking data",
     },
 }
+#: Kinds that belong to a broader one without narrowing it from a qualifier of their own.
+_FAMILIES = {"leaked documents": "records"}
+
+
+def evidence_family(kind: str) -> str:
+    """The broad kind an evidence kind narrows ("customs records" → records); itself when broad."""
+    for broad, narrower in EVIDENCE_QUALIFIERS.items():
+        if kind in narrower.values() and kind not in _FAMILIES:
+            return broad
+    return _FAMILIES.get(kind, kind)
+
+
 RUSSIAN_EVIDENCE: dict[str, str] = {
     **dict.fromkeys("фото фотография снимок снимки видео кадры запись съёмка съемка".split(), "imagery"),
     **dict.fromkeys("вакансия вакансии объявление объявления".split(), "job postings"),

@@ -26,7 +26,7 @@ from watchfloor.extract.attribution.cues import (
     NAMING_VERBS,
     REPORT_NOUNS,
 )
-from watchfloor.extract.attribution.patterns import char_range, noun_core, subtree_range
+from watchfloor.extract.attribution.patterns import DEPICTING_VERBS, char_range, noun_core, subtree_range
 from watchfloor.model import Attribution
 from watchfloor.model.claims import Act, Polarity
 
@@ -43,13 +43,20 @@ NOT_DENIALS = frozenset(
     "comment respond answer see notice receive hear aware sure ask want publish "
     "recall remember".split()
 )
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _NEGATIVE_WORDS = frozenset({"never", "nobody", "nothing", "none", "neither", "nor"})
 _SUBJECTS_OBJECTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj"})
 #: Sources that describe the document itself ("This note lists…"): not a claim about the world.
-_SELF_REFERENCE = re.compile(
+SELF_REFERENCE = re.compile(
     r"^(?:this|the present)\s+(?:note|report|article|brief|briefing|paper|study|"
     r"document|timeline|analysis|piece|story|post)\b",
     re.IGNORECASE,
+)
+#: What a document does when it describes itself ("This note lists…", "this timeline draws on…"), as
+#: against what it finds ("This report shows that…", a claim of its authors).
+SELF_DESCRIBING_VERBS = frozenset(
+    "list summarise summarize collect compile gather cover outline present draw review track "
+    "contain include update describe set introduce focus examine look".split()
 )
 #: Headings that open a list of references, links or related stories.
 _REFERENCE_HEADING = re.compile(
@@ -97,7 +104,9 @@ def read_meaning(doc: Doc, attribution: Attribution, in_reference_list: bool) ->
     if cue is None or root is None:
         return Meaning("fragment", "positive", attribution.stance)
     source = attribution.source.text if attribution.source else ""
-    if in_reference_list or _SELF_REFERENCE.match(source):
+    if in_reference_list or (
+        SELF_REFERENCE.match(source) and cue.lemma_.lower() in SELF_DESCRIBING_VERBS
+    ):
         return Meaning("boilerplate", "positive", attribution.stance)
     if attribution.content.text.rstrip(" ”\"'»’").endswith("?") or _indirect_question(root, attribution):
         return Meaning("question", "positive", attribution.stance)
@@ -116,10 +125,10 @@ def read_meaning(doc: Doc, attribution: Attribution, in_reference_list: bool) ->
     negated_statement = (
         polarity == "negative"
         and _statement_of_fact(proposition_root)
-        and (proposition_root.lemma_.lower() not in NOT_DENIALS)
+        and not _not_denial(proposition_root)
     )
     stance = "denies" if denial_cue != negated_statement else "asserts"
-    if not denial_cue and not _has_predicate(doc, attribution) and not _predicative(cue):
+    if not denial_cue and not _has_predicate(doc, attribution, cue) and not _predicative(cue):
         return Meaning("fragment", polarity, stance, proposition)
     return Meaning("statement", polarity, stance, proposition)
 
@@ -149,6 +158,13 @@ def negated(root: Token) -> bool:
         and root.tag_ == "VBG"
         and any(c.dep_ == "neg" for c in root.head.children if c.i == root.i - 1)
     )
+
+
+def _not_denial(root: Token) -> bool:
+    """A negated knowing, saying or seeing ("did not know", "none of them was aware"): not a denial."""
+    if root.lemma_.lower() in NOT_DENIALS:
+        return True
+    return any(c.dep_ == "acomp" and c.lemma_.lower() in NOT_DENIALS for c in root.children)
 
 
 def _statement_of_fact(root: Token) -> bool:
@@ -251,7 +267,7 @@ def _dismissed_reports(root: Token) -> tuple[tuple[int, int], tuple[int, int]] |
     return dismissed, dismissal
 
 
-def _has_predicate(doc: Doc, attribution: Attribution) -> bool:
+def _has_predicate(doc: Doc, attribution: Attribution, cue: Token) -> bool:
     """Whether the content states something: a clause (its head a verb, or a quotation with a verb),
     not a noun phrase ("the image", "Geran-2", "our archive of the listings")."""
     span = doc.char_span(attribution.content.start, attribution.content.end, alignment_mode="expand")
@@ -259,6 +275,12 @@ def _has_predicate(doc: Doc, attribution: Attribution) -> bool:
         return False
     if span.root.pos_ in ("VERB", "AUX"):
         return True
+    if span.text.lstrip("“\"«'‘ ").lower().startswith("that "):
+        return True  # a complement clause, whatever the parser made its head
+    if any(t.tag_ in _FINITE_TAGS and t.dep_ != "relcl" for t in span):
+        return True  # a clause the parser misread ("the plant manufactures engines" as a noun)
+    if cue.lemma_.lower() in DEPICTING_VERBS and any(t.tag_ == "VBG" for t in span):
+        return True  # "the listings show a company seeking technicians"
     quoted = span.text.lstrip()[:1] in "“\"«'‘"
     return quoted and any(t.pos_ in ("VERB", "AUX") for t in span)
 

@@ -18,6 +18,7 @@ from watchfloor.extract.attribution.cues import REPORT_NOUNS
 from watchfloor.extract.attribution.patterns import noun_core
 from watchfloor.extract.claims.frames import DESCRIPTIONS, Mentions
 from watchfloor.extract.claims.lexicon import EVIDENCE_KINDS, EVIDENCE_QUALIFIERS
+from watchfloor.extract.claims.meaning import SELF_REFERENCE
 from watchfloor.model import Attribution, EntityMention, Span
 
 SPEAKER_LABELS = ("PERSON", "PER", "ORG", "GPE", "NORP")
@@ -90,12 +91,17 @@ def link_speaker(
         [t.lower_ for t in tokens], head.lower_
     )
     named_head = head.pos_ == "PROPN" and sum(t.pos_ == "PROPN" for t in tokens) > 1
+    if any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in head.children):
+        attribution.speaker_status = "document"  # "our water samples show…": the publisher's own finding
+        return
     if basis is not None and head.ent_type_ != "PERSON" and not named_head:
         attribution.basis = basis
         attribution.speaker = None
         attribution.speaker_status = "unnamed"
         return
     named = [m for m in mentions.inside(source.start, source.end) if m.label in SPEAKER_LABELS]
+    if attribution.speaker is not None and head.pos_ == "NOUN" and _anaphoric(head):
+        attribution.speaker = None  # "the company": the name that carries the noun, not the last one
     if attribution.speaker is not None:
         attribution.speaker_status = "resolved"
     else:
@@ -103,7 +109,7 @@ def link_speaker(
         if choice is not None:
             attribution.speaker = choice.span
             attribution.speaker_status = "named"
-        elif head.lower_ in _DOCUMENT_VOICE:
+        elif head.lower_ in _DOCUMENT_VOICE or SELF_REFERENCE.match(source.text):
             attribution.speaker_status = "document"
         elif head.pos_ == "PROPN":  # a name the NER did not tag ("Airwars")
             core = noun_core(head)
@@ -112,6 +118,10 @@ def link_speaker(
         elif head.lemma_.lower() in REPORT_NOUNS and _author(doc, named, head) is not None:
             attribution.speaker = _author(doc, named, head)  # "a report by Conflict Watch"
             attribution.speaker_status = "named"
+        elif head.pos_ == "PRON" and (referred := _evidence_before(doc, head)) is not None:
+            attribution.basis = referred  # "The files run to… They appear to show that…"
+            attribution.speaker_status = "unnamed"
+            return
         elif _anaphoric(head):
             described = _described(mentions, head)
             attribution.speaker = described.span if described else None
@@ -122,7 +132,7 @@ def link_speaker(
             attribution.speaker_status = "unnamed"
     if attribution.speaker is None:
         if head.lemma_.lower() not in INSIDERS:  # a worker or volunteer speaks for themself
-            attribution.affiliation = _qualifier(doc, named, head)
+            attribution.affiliation = _qualifier(doc, named, head, mentions)
     else:
         attribution.affiliation = _affiliation(doc, named, attribution, mentions)
 
@@ -158,10 +168,10 @@ def _author(doc: Doc, named: list[EntityMention], head: Token) -> Span | None:
     return None
 
 
-def _qualifier(doc: Doc, named: list[EntityMention], head: Token) -> Span | None:
+def _qualifier(doc: Doc, named: list[EntityMention], head: Token, mentions: Mentions) -> Span | None:
     """The organisation or country qualifying an unnamed source ("US officials", "Osh police",
-    "Open Vote Monitor's observers", "officials of the ministry"): who they speak for (a name the NER
-    did not tag counts too)."""
+    "Open Vote Monitor's observers", "officials of the ministry", "a company spokesman" for the
+    company named before): who they speak for (a name the NER did not tag counts too)."""
     modifiers = [c for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
     modifiers += [
         g
@@ -177,6 +187,10 @@ def _qualifier(doc: Doc, named: list[EntityMention], head: Token) -> Span | None
         )
         if found is not None:
             return found.span
+    for kind in (c for c in modifiers if c.dep_ == "compound" and c.lemma_.lower() in DESCRIPTIONS):
+        described = _described(mentions, kind)
+        if described is not None:
+            return described.span
     proper = next((c for c in modifiers if c.pos_ == "PROPN" and c.ent_type_ not in _NOT_NAMES), None)
     core = noun_core(proper) if proper is not None else None
     return Span.of(doc.text, *core) if core else None
@@ -188,7 +202,53 @@ def _described(mentions: Mentions, head: Token) -> EntityMention | None:
     if head.pos_ != "NOUN":
         return None
     labels = DESCRIPTIONS.get(head.lemma_.lower(), frozenset({"ORG"}))
-    return mentions.described(head.idx, labels & frozenset(SPEAKER_LABELS), head.lemma_.lower())
+    return (
+        _apposed(mentions, head)
+        or mentions.described(head.idx, labels & frozenset(SPEAKER_LABELS), head.lemma_.lower())
+        or _by_stem(mentions, head)
+    )
+
+
+def _apposed(mentions: Mentions, head: Token) -> EntityMention | None:
+    """The name an earlier apposition described with the same noun: "Sentinel Trade Research, a
+    London-based group…" and later "the group"."""
+    for token in reversed(head.doc[max(0, head.i - 400) : head.i]):
+        if token.dep_ == "appos" and token.lemma_.lower() == head.lemma_.lower():
+            named = mentions.covering(token.head.idx, token.head.idx + len(token.head.text))
+            if named is not None and named.label in SPEAKER_LABELS:
+                return named
+    return None
+
+
+def _by_stem(mentions: Mentions, head: Token) -> EntityMention | None:
+    """ "The researchers" for the organisation just named with that word ("Sentinel Trade Research")."""
+    stem = head.lemma_.lower().removesuffix("er")
+    if len(stem) < 6:
+        return None
+    return next(
+        (
+            m
+            for m in mentions.earlier(head.idx)
+            if m.label == "ORG" and any(w.startswith(stem) for w in m.span.text.lower().split())
+        ),
+        None,
+    )
+
+
+def _evidence_before(doc: Doc, pronoun: Token) -> str | None:
+    """The evidence a plural or neuter pronoun refers back to: the subject of the sentence before,
+    when that subject is evidence ("The files run to several hundred pages. They appear to show…")."""
+    if pronoun.lower_ not in ("they", "it", "these", "this"):
+        return None
+    sentence = pronoun.sent
+    if sentence.start == 0:
+        return None
+    before = doc[sentence.start - 1].sent
+    subject = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head == before.root), None)
+    if subject is None:
+        return None
+    words = [t.lower_ for t in subject.subtree]
+    return evidence_kind(words, subject.lemma_.lower()) or evidence_kind(words, subject.lower_)
 
 
 def _anaphoric(head: Token) -> bool:
@@ -204,7 +264,7 @@ def _anaphoric(head: Token) -> bool:
 
 
 def _affiliation(
-    doc: Doc, named: list[EntityMention], attribution: Attribution, mentions: Mentions | None = None
+    doc: Doc, named: list[EntityMention], attribution: Attribution, mentions: Mentions
 ) -> Span | None:
     """The organisation (else the country) named beside a person speaking for it."""
     speaker, source = attribution.speaker, attribution.source
@@ -226,8 +286,8 @@ def _affiliation(
     if role is None:
         return None
     described = next((c for c in role.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
-    if described is not None and mentions is not None:  # "the company's managing director"
+    if described is not None:  # "the company's managing director"
         found = _described(mentions, described)
         if found is not None:
             return found.span
-    return _qualifier(doc, named, role)  # "a spokesperson for Astervo Shipping"
+    return _qualifier(doc, named, role, mentions)  # "a spokesperson for Astervo Shipping"

@@ -77,7 +77,7 @@ class ClaimTime(Component):
     """Give each attribution the time expression governing its content (None: publication date)."""
 
     name = "claims.time"
-    version = "1"
+    version = "2"
     requires = ("attributions", "times")
     assigns = ("attributions",)
     languages: ClassVar[frozenset[str] | None] = None
@@ -94,13 +94,17 @@ class ClaimTime(Component):
 
 def _event_time(doc: Doc, attribution: Attribution, times: list[TimeExpression]) -> TimeExpression | None:
     """The time expression the parse attaches to the claim's event ("shipped … in March"), not one that
-    qualifies a participant ("a firm registered in late 2022")."""
+    qualifies a participant ("a firm registered in late 2022"); for an event named by a noun, the verb
+    that governs it counts too ("stopped all deliveries in March 2022")."""
     trigger = attribution.frame.trigger if attribution.frame else None
     if trigger is None:
         return None
     event = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
     if event is None:
         return None
+    targets = {event.root.i}
+    if event.root.pos_ == "NOUN" and event.root.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        targets.add(event.root.head.i)  # "stopped all deliveries … in March 2022"
     for time in times:
         if not attribution.claimed.contains(time.span):
             continue
@@ -110,7 +114,7 @@ def _event_time(doc: Doc, attribution: Attribution, times: list[TimeExpression])
             if token is None or token.head is token:
                 break
             token = token.head
-            if token.i == event.root.i:
+            if token.i in targets:
                 return time
             inside = words is not None and words.start <= token.i < words.end
             if token.pos_ in ("NOUN", "PROPN") and not inside:
