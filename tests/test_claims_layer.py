@@ -228,6 +228,10 @@ def test_a_denial_never_reads_as_its_opposite() -> None:
     assert note.who == "Northbridge OSINT Lab (its own assessment)"
     vague = reading(_stored(speaker_status="unresolved", source="They", content="the halls were new"))
     assert vague.who == "They (speaker unresolved)"
+    post = reading(_stored(publisher="VK", document_kind="social_post", author="elabuga_segodnya"))
+    assert post.who == "elabuga_segodnya (VK post, unattributed)"
+    own = reading(_stored(publisher="Defense Dispatch", content="the factory is expected to open"))
+    assert own.who == "Defense Dispatch (its own reporting, unattributed)"
 
 
 def test_evidence_and_documents_that_speak_are_read_as_their_sources() -> None:
@@ -275,3 +279,8 @@ def test_misparsed_clauses_are_statements_and_phrasal_events_are_read() -> None:
     stopped = claim_with(found, "stopped all deliveries")
     assert stopped.frame is not None and stopped.frame.time is not None  # "in March 2022" is the event's
     assert stopped.frame.time.text == "March 2022"
+
+
+def test_a_request_is_no_claim() -> None:
+    found = analyse("Several of the postings ask applicants to speak Farsi. He said the site had grown.")
+    assert [a.act for a in found] == ["request", "statement"]

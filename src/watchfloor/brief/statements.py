@@ -47,7 +47,9 @@ def speaker_of(claim: StoredClaim) -> str:
         named = f"{named} ({claim.affiliation})"
     if named:
         return named + via
-    return f"{claim.publisher} (unattributed)" if claim.publisher else "unnamed source"
+    if claim.document_kind == "social_post" and claim.author:  # the account speaks, not the platform
+        return f"{claim.author} ({claim.publisher + ' ' if claim.publisher else ''}post, unattributed)"
+    return f"{claim.publisher} (its own reporting, unattributed)" if claim.publisher else "unnamed source"
 
 
 def reading(claim: StoredClaim) -> Reading:

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from watchfloor.model.spans import Span
 
 #: What an attribution is as a claim.
-Act = Literal["statement", "no_comment", "question", "fragment", "boilerplate"]
+Act = Literal["statement", "no_comment", "question", "request", "fragment", "boilerplate"]
 #: Acts that are stored as claims (a no comment is stored, with stance ``no_comment``).
 STORED_ACTS: frozenset[str] = frozenset({"statement", "no_comment"})
 Polarity = Literal["positive", "negative"]

@@ -7,8 +7,9 @@ cue over a negated statement of fact denies it too ("said Iran had not supplied 
 of a negated statement asserts ("denied that it had not paid"). "Called the allegations politically
 motivated" denies *the allegations*, with "politically motivated" as its own characterisation.
 
-Acts that are not claims: questions, fragments (a content without a predicate, "the image"),
-boilerplate (reference lists, "This note lists…"). A refusal to comment is recorded as such.
+Acts that are not claims: questions, requests ("asked applicants to speak Farsi"), fragments (a
+content without a predicate, "the image"), boilerplate (reference lists, "This note lists…"). A
+refusal to comment is recorded as such.
 """
 
 from __future__ import annotations
@@ -110,6 +111,8 @@ def read_meaning(doc: Doc, attribution: Attribution, in_reference_list: bool) ->
         return Meaning("boilerplate", "positive", attribution.stance)
     if attribution.content.text.rstrip(" ”\"'»’").endswith("?") or _indirect_question(root, attribution):
         return Meaning("question", "positive", attribution.stance)
+    if _request(cue, root):
+        return Meaning("request", "positive", attribution.stance)
     characterised = _characterisation(cue)
     if characterised is not None:
         target, characterisation, dismissive = characterised
@@ -134,6 +137,20 @@ def read_meaning(doc: Doc, attribution: Attribution, in_reference_list: bool) ->
 
 
 _WH_WORDS = frozenset({"what", "whether", "if", "why", "how", "when", "where", "which", "who", "whom"})
+
+
+#: Verbs that ask someone to do something ("ask applicants to speak Farsi", "urged Iran to stop").
+REQUEST_VERBS = frozenset("ask urge call order request demand instruct invite encourage require".split())
+
+
+def _request(cue: Token, root: Token) -> bool:
+    """A request or call: a cue of asking whose content is what the addressee is to do ("to speak
+    Farsi"), neither true nor false."""
+    return (
+        cue.lemma_.lower() in REQUEST_VERBS
+        and root.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children)
+    )
 
 
 def _indirect_question(root: Token, attribution: Attribution) -> bool:
