@@ -36,11 +36,14 @@ def _deniers(denial: Evidence) -> frozenset[str]:
 def _match(denial: Evidence, claim: Evidence, settings: ClusterSettings) -> float:
     """How well a denial fits one asserted claim, 0 when it does not: the denier acts in what the
     claim reports, or the denied proposition is the claim's (a denial negates the same words)."""
+    return _party_match(denial, claim, settings) if _comparable(denial, claim, settings) else 0.0
+
+
+def _comparable(denial: Evidence, claim: Evidence, settings: ClusterSettings) -> bool:
+    """No conflict of instance or time, and events that can be one."""
     if conflict(denial, claim, settings):
-        return 0.0
-    if denial.event and claim.event and not compatible_events(denial.event, claim.event):
-        return 0.0
-    return _party_match(denial, claim, settings)
+        return False
+    return not (denial.event and claim.event and not compatible_events(denial.event, claim.event))
 
 
 def _party_match(denial: Evidence, claim: Evidence, settings: ClusterSettings) -> float:
@@ -81,11 +84,7 @@ def _context_match(denial: Evidence, members: Sequence[Evidence]) -> float:
 
 
 def _topic(denial: Evidence, claim: Evidence, settings: ClusterSettings) -> float:
-    if conflict(denial, claim, settings):
-        return 0.0
-    if denial.event and claim.event and not compatible_events(denial.event, claim.event):
-        return 0.0
-    return _topic_match(denial, claim, settings)
+    return _topic_match(denial, claim, settings) if _comparable(denial, claim, settings) else 0.0
 
 
 def _topic_match(denial: Evidence, claim: Evidence, settings: ClusterSettings) -> float:

@@ -192,7 +192,7 @@ def _denier_account(claim: StoredClaim, denials: Sequence[StoredClaim]) -> bool:
 
 def _counter_accounts(
     claims: Sequence[StoredClaim],
-    asserting: Sequence[int],
+    words: Mapping[int, frozenset[str]],
     members: set[int],
     denials: Sequence[StoredClaim],
     settings: ClusterSettings,
@@ -200,20 +200,21 @@ def _counter_accounts(
     """What a denying party asserts beside its denial ("denied that any workers had walked out and
     said all shifts were working normally"): its own account, which contradicts the claim, though
     its words state something else. Claims of the denier within one story's reach of its denial, or
-    elsewhere in words its denial uses ("all shifts are working as normal")."""
+    elsewhere in words its denial uses ("all shifts are working as normal"). ``words``: the content
+    stems of every asserting claim, by index."""
     found = []
-    for index in asserting:
+    denied_words = [stems(d.claimed) for d in denials]
+    for index, own in words.items():
         claim = claims[index]
         if index in members or claim.sentence_start is None:
             continue
-        words = stems(claim.claimed)
-        for denial in denials:
+        for denial, theirs in zip(denials, denied_words, strict=True):
             near = (
                 denial.document_id == claim.document_id
                 and denial.sentence_start is not None
                 and abs(denial.sentence_start - claim.sentence_start) <= settings.story_chars
             )
-            echoed = len(words & stems(denial.claimed)) >= 2
+            echoed = len(own & theirs) >= 2
             if (near or echoed) and _denier_account(claim, [denial]):
                 found.append(index)
                 break
@@ -292,6 +293,7 @@ def build_clusters(
     known = {f.publisher for f in documents.values() if f.publisher} | {
         c.publisher for c in claims if c.publisher
     }
+    claim_words = {i: stems(claims[i].claimed) for i in asserting}
     clusters: list[ClaimCluster] = []
     for position, members in enumerate(groups):
         attached = sorted(i for i, where in denials.items() if position in where)
@@ -300,7 +302,7 @@ def build_clusters(
         accounts = [
             i for i in members if claims[i].stance == "asserts" and _denier_account(claims[i], denials_here)
         ]
-        accounts += _counter_accounts(claims, asserting, set(members), denials_here, settings)
+        accounts += _counter_accounts(claims, claim_words, set(members), denials_here, settings)
         said = [i for i in members if claims[i].stance == "asserts" and i not in accounts]
         if not said and not denied:  # the party's own statements, with nothing to deny
             said, accounts = accounts, []
