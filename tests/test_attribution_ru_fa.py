@@ -176,7 +176,7 @@ def test_gold_occurrence_and_cli(tmp_path: Path) -> None:
     gold.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
     [passage] = read_gold(gold)
     assert passage.records[0].spans.cue == (text.index("گفت که"), text.index("گفت که") + 3)
-    result = CliRunner().invoke(build_app(), ["eval", "attribution", "--gold", str(gold), "--json"])
+    result = CliRunner().invoke(build_app(), ["eval", "attribution", "--gold", str(gold), "--format", "json"])
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     assert scores["cue_exact"]["f1"] == 1.0 and scores["via_accuracy"] == 1.0

@@ -61,10 +61,10 @@ def test_wire_copies_ngo_citations_and_a_statement_are_three_independent_origins
     assert "3 independent lines of evidence assert it" in cluster.credibility.explanation()
 
 
-def test_claims_format_jsonl_prints_one_cluster_per_line(
+def test_clusters_format_jsonl_prints_one_cluster_per_line(
     corpus_db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run("--db", corpus_db, "claims", "--format", "jsonl") == 0
+    assert run("--db", corpus_db, "clusters", "--format", "jsonl") == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     (record,) = [r for r in records if STATEMENT in r["text"]]
     assert record["independent_origins"] == len(record["origins"]) == 3

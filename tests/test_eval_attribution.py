@@ -59,7 +59,7 @@ def test_match_spans_is_one_to_one_by_overlap_or_exact() -> None:
     exact = match_spans(gold, predicted, "exact")
     assert exact.true_positives == 1
     assert exact.precision == pytest.approx(1 / 3) and exact.f1 == pytest.approx(1 / 3)
-    assert PRF(0, 0, 0).f1 == 0.0
+    assert PRF.counted(0, 0, 0).f1 == 0.0
 
 
 def test_parse_brat_reads_relations_hulls_and_missing_sources(tmp_path: Path) -> None:
@@ -110,7 +110,8 @@ def test_scores_pair_attributions_through_cues(tmp_path: Path) -> None:
 
 def test_eval_attribution_command_scores_a_split(tmp_path: Path) -> None:
     root = _split(tmp_path / "dev", {"port_0aaa.ann": ANNOTATION})
-    result = CliRunner().invoke(build_app(), ["eval", "attribution", "--polnear", str(root), "--json"])
+    arguments = ["eval", "attribution", "--polnear", str(root), "--format", "json"]
+    result = CliRunner().invoke(build_app(), arguments)
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     assert set(scores) == {"cue_overlap", "cue_exact", "source_overlap", "source_exact",

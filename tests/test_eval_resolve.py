@@ -70,7 +70,8 @@ def test_evaluate_topic_resolves_across_languages(tmp_path: Path) -> None:
 
 def test_eval_resolve_command_prints_json(tmp_path: Path) -> None:
     topic = _write_topic(tmp_path)
-    result = CliRunner().invoke(build_app(), ["eval", "resolve", "--bsnlp", str(tmp_path), "--json"])
+    arguments = ["eval", "resolve", "--bsnlp", str(tmp_path), "--format", "json"]
+    result = CliRunner().invoke(build_app(), arguments)
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     assert [r["topic"] for r in rows] == [topic.name]

@@ -63,7 +63,7 @@ def test_scores_relaxed_strict_value_and_type(timeml_dir: Path) -> None:
 
 def test_cli_reports_json(timeml_dir: Path) -> None:
     result = CliRunner().invoke(
-        build_app(), ["eval", "timex", "--timeml", str(timeml_dir), "--json", "--no-parse"]
+        build_app(), ["eval", "timex", "--timeml", str(timeml_dir), "--format", "json", "--no-parse"]
     )
     assert result.exit_code == 0, result.output
     scores = json.loads(result.stdout)

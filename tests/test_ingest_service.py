@@ -12,10 +12,11 @@ from watchfloor.config import Settings
 from watchfloor.extract.component import Component
 from watchfloor.extract.pipeline import Pipeline
 from watchfloor.extract.watchlist import WatchlistMatcher, load_watchlist_file
-from watchfloor.ingest.commands import sample_paths
 from watchfloor.ingest.dedup import NearDuplicateIndex, StoredCopyInfo, serialise, shingles, signature
-from watchfloor.ingest.service import Ingestor, walk
+from watchfloor.ingest.walk import walk
 from watchfloor.model import Analysis, DocumentKind
+from watchfloor.service.ingest import IngestService
+from watchfloor.service.ingestion import Ingestor
 from watchfloor.store.base import Store, WatchlistEntry
 from watchfloor.store.sql import open_store
 
@@ -165,9 +166,7 @@ def test_kind_and_publisher_defaults_apply_only_where_the_file_says_nothing(stor
 
 def test_bundled_sample_ingests_cleanly_with_its_watchlist(store: Store) -> None:
     with resources.as_file(resources.files("watchfloor.data") / "sample") as sample_dir:
-        if not (sample_dir / "documents").is_dir():
-            pytest.skip("sample corpus not bundled yet")
-        paths = sample_paths(sample_dir, store)
+        paths = [IngestService(store, Settings(db_url="sqlite://")).load_sample(sample_dir)]
         entries = store.watchlist()
         pipeline = Pipeline([("watchlist", WatchlistMatcher(entries=entries))])
         report = Ingestor(store, pipeline, Settings(db_url="sqlite://")).ingest(paths)

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 from typer.testing import CliRunner
 
 from watchfloor.cli.main import build_app, main
@@ -15,10 +14,6 @@ from watchfloor.store.sql import SqlStore, open_store
 
 runner = CliRunner()
 
-
-@pytest.fixture(autouse=True)
-def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("watchfloor.resolve.judgements.console", Console(width=250))
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +47,8 @@ def the_entity(store: SqlStore, form: str) -> str:
 
 
 def listed(db: Path) -> list[dict[str, object]]:
-    return [json.loads(line) for line in run(db, "judgements", "list", "--json").splitlines() if line]
+    listed = run(db, "judgements", "list", "--format", "jsonl")
+    return [json.loads(line) for line in listed.splitlines() if line]
 
 
 def test_split_survives_re_resolution_and_undo_restores_the_merge(workspace: tuple[Path, SqlStore]) -> None:

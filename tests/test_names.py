@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from watchfloor.resolve.names import analyse_name, base_form, fingerprint, russian_lemma
-from watchfloor.resolve.persian import (
+from watchfloor.resolve.names import analyse_name, base_form, fingerprint
+from watchfloor.text.persian import (
     latin_skeleton,
     mark_initial_vowels,
     normalise_persian,
     persian_skeleton,
 )
-from watchfloor.resolve.transliterate import to_latin
+from watchfloor.text.russian import russian_lemma
+from watchfloor.text.transliterate import to_latin
 
 
 def test_persian_normalisation_folds_arabic_letters_and_drops_marks() -> None:

@@ -63,7 +63,8 @@ def test_sample_names_in_every_script_end_as_one_entity(sample: SqlStore) -> Non
 
 
 def test_entities_command_lists_names_by_script_and_documents(sample: SqlStore) -> None:
-    result = CliRunner().invoke(build_app(), ["--db", sample.url, "entities", "--top", "50", "--json"])
+    arguments = ["--db", sample.url, "entities", "--top", "50", "--format", "jsonl"]
+    result = CliRunner().invoke(build_app(), arguments)
     assert result.exit_code == 0, result.output
     listed = {row["name"]: row for row in map(json.loads, result.stdout.splitlines())}
     yelabuga = listed["Yelabuga"]

@@ -11,7 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError
 
-from watchfloor.errors import WatchfloorError
+from watchfloor.errors import InputError, WatchfloorError
 from watchfloor.model import (
     Analysis,
     Attribution,
@@ -21,12 +21,13 @@ from watchfloor.model import (
     Span,
     TimeExpression,
 )
-from watchfloor.store import sql
+from watchfloor.store import engine as store_engine
 from watchfloor.store.base import ClaimFilter, WatchlistEntry
 from watchfloor.store.entities import EntityGrouper, coarse_type, name_key
-from watchfloor.store.sql import SqlStore, fts5_query, open_store
+from watchfloor.store.sql import SqlStore, open_store
 from watchfloor.store.tables import Base, is_modelled
 from watchfloor.store.timex import timex_bounds, timex_precision
+from watchfloor.text.search import parse_query
 
 NER = "ner.spacy@1"
 WATCHLIST = "watchlist.names@1"
@@ -286,7 +287,7 @@ def test_reopening_keeps_data_without_migrating(store_url: str, monkeypatch: pyt
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("an up-to-date workspace must not be migrated again")
 
-    monkeypatch.setattr(sql.command, "upgrade", refuse)
+    monkeypatch.setattr(store_engine.command, "upgrade", refuse)
     with open_store(store_url) as reopened:
         assert [d.id for d in reopened.documents()] == [added.document_id]
 
@@ -517,7 +518,7 @@ def test_full_text_search(filled: SqlStore) -> None:
     assert found("Farsi") == ["article"]
     assert found("farsi SPEAKERS") == ["article"]
     assert found("Tatarstan") == ["article"]  # title
-    assert found("Елабуге") == ["social_post"]
+    assert found("Елабуге") == ["social_post", "article"]  # the article's "Yelabuga" too
     assert found('"hiring Farsi"') == ["article"]
     assert found('"Farsi hiring"') == []
     assert found("factory -Farsi") == []
@@ -531,17 +532,32 @@ def test_full_text_search(filled: SqlStore) -> None:
     assert found("   ") == ["social_post", "article"]  # a blank query is no query
 
 
-def test_hostile_search_queries_never_raise(filled: SqlStore) -> None:
+def test_hostile_search_queries_give_rows_or_one_input_error(filled: SqlStore) -> None:
     for query in HOSTILE_QUERIES:
-        assert isinstance(filled.documents(search=query), list), query
+        try:
+            assert isinstance(filled.documents(search=query), list), query
+        except InputError as exc:  # a query with no word to search for is an error, never 0 rows
+            assert "no word to search for" in str(exc), query
     assert [d.kind for d in filled.documents(search="Farsi* NEAR(")] == ["article"]
+    with pytest.raises(InputError, match="no word to search for"):
+        filled.documents(search="-Farsi")
 
 
-def test_fts5_query_quotes_every_term() -> None:
-    assert fts5_query('drone "Farsi speakers" -Kazan NEAR(x') == (
-        '"drone" AND "Farsi speakers" AND "NEAR" AND "x" NOT "Kazan"'
-    )
-    assert fts5_query('-only "" *') is None
+def test_search_stems_and_meets_across_scripts(filled: SqlStore) -> None:
+    def found(query: str) -> list[str]:
+        return [d.kind for d in filled.documents(search=query)]
+
+    assert found("speaker") == found("speakers") == ["article"]
+    assert found("Елабуга") == found("Елабуге") == found("Yelabuga") == ["social_post", "article"]
+    assert found("Elabuga") == ["social_post", "article"] and found("завод") == ["social_post"]
+
+
+def test_search_query_keeps_only_letters_and_digits() -> None:
+    parsed = parse_query('drones "Farsi speakers" -Kazan NEAR(x')
+    assert parsed is not None
+    assert parsed.fts5() == '"dron" AND "fars speaker" AND "near" AND "ks" NOT "kazan"'
+    assert parsed.tsquery() == "(dron) & (fars <-> speaker) & (near) & (ks) & !(kazan)"
+    assert parse_query('-only "" *') is None
 
 
 # -- watchlist -------------------------------------------------------------------------------------

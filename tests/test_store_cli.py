@@ -6,30 +6,17 @@ import json
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 from typer.testing import CliRunner
 
 from test_store import ARTICLE, ATTRIBUTION, NER, article, at, russian, watched_yelabuga
+from watchfloor.cli import marks
 from watchfloor.cli.main import build_app, main
 from watchfloor.model import Analysis, Attribution, Document, EntityMention
 from watchfloor.store.base import ClaimFilter
-from watchfloor.store.commands import (
-    STYLE_CONTENT,
-    STYLE_CUE,
-    STYLE_ENTITY,
-    STYLE_SOURCE,
-    STYLE_TIME,
-    marked_text,
-)
 from watchfloor.store.sql import open_store
 
 runner = CliRunner()
 
-
-@pytest.fixture(autouse=True)
-def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tables as on a wide terminal, so assertions see whole cell values."""
-    monkeypatch.setattr("watchfloor.store.commands.console", Console(width=250))
 
 
 HOSTILE_TEXT = (
@@ -58,20 +45,19 @@ def json_lines(output: str) -> list[dict[str, object]]:
 
 
 def test_documents(workspace: Path) -> None:
-    listed = json_lines(run(workspace, "documents", "--json"))
+    listed = json_lines(run(workspace, "documents", "--format", "jsonl"))
     assert [d["kind"] for d in listed] == ["social_post", "article"]
     assert "text" not in listed[0] and listed[1]["title"] == "Drone plant expands in Tatarstan"
-    assert [d["kind"] for d in json_lines(run(workspace, "documents", "--search", "Farsi", "--json"))] == [
-        "article"
-    ]
-    assert json_lines(run(workspace, "documents", "--kind", "statement", "--json")) == []
+    searched = json_lines(run(workspace, "documents", "--search", "Farsi", "--format", "jsonl"))
+    assert [d["kind"] for d in searched] == ["article"]
+    assert json_lines(run(workspace, "documents", "--kind", "statement", "--format", "jsonl")) == []
     table = run(workspace, "documents")
     assert "Drone plant expands" in table and "Коммерсантъ" in table
 
 
 def test_show_marks_up_a_document(workspace: Path) -> None:
-    document_id = json_lines(run(workspace, "documents", "--kind", "article", "--json"))[0]["id"]
-    shown = json.loads(run(workspace, "show", str(document_id), "--json"))
+    document_id = json_lines(run(workspace, "documents", "--kind", "article", "--format", "jsonl"))[0]["id"]
+    shown = json.loads(run(workspace, "show", str(document_id), "--format", "json"))
     assert shown["text"].startswith("According to Airwars")
     assert [m["text"] for m in shown["mentions"]][:2] == ["Airwars", "Yelabuga"]
     assert [t["value"] for t in shown["times"]] == ["2025"]
@@ -81,21 +67,32 @@ def test_show_marks_up_a_document(workspace: Path) -> None:
     assert "Farsi" in screen and "(unnamed)" not in screen and "the Financial Times" in screen
 
 
-def test_show_styles_every_span(workspace: Path) -> None:
+def test_show_marks_every_span_visibly_and_styles_it(workspace: Path) -> None:
+    document_id = json_lines(run(workspace, "documents", "--kind", "article", "--format", "jsonl"))[0]["id"]
+    screen = run(workspace, "show", str(document_id))  # piped: no colour, the marks must carry it
+    assert "‹According to› [Airwars], the factory near [Yelabuga]" in screen
+    assert "[Samuel Bendett] ‹told› [the Financial Times]" in screen and "{2025}" in screen
+    assert "entity mentions" in screen and "time expressions" in screen
     with open_store(f"sqlite:///{workspace}") as store:
         (document,) = store.documents(kind="article")
-        claims = store.claims(ClaimFilter(document_id=document.id))
-        body = marked_text(document, store.mentions(document.id), store.times(document.id), claims)
+        spans = [(m.start, m.end, marks.ENTITY) for m in store.mentions(document.id)]
+        spans += [(t.start, t.end, marks.TIME) for t in store.times(document.id)]
+        for claim in store.claims(ClaimFilter(document_id=document.id)):
+            spans += [(claim.cue_start, claim.cue_end, marks.CUE),
+                      (claim.content_start, claim.content_end, marks.CONTENT)]
+            if claim.source_start is not None and claim.source_end is not None:
+                spans.append((claim.source_start, claim.source_end, marks.SOURCE))
+    body = marks.marked(document.text, spans)
     styled = {(str(span.style), body.plain[span.start : span.end]) for span in body.spans}
     assert {
-        (STYLE_ENTITY, "Airwars"),
-        (STYLE_ENTITY, "Yelabuga"),
-        (STYLE_TIME, "2025"),
-        (STYLE_CUE, "told"),
-        (STYLE_SOURCE, "A spokesman for Albatross"),
-        (STYLE_CONTENT, "the company supplies the army"),
+        (marks.STYLE_ENTITY, "Airwars"),
+        (marks.STYLE_TIME, "2025"),
+        (marks.STYLE_CUE, "told"),
+        (marks.STYLE_SOURCE, "A spokesman for "),
+        (marks.STYLE_CONTENT, "the company supplies the army"),
     } <= styled
-    assert body.plain == ARTICLE
+    assert body.plain.replace("[", "").replace("]", "").replace("{", "").replace("}", "").replace(
+        "‹", "").replace("›", "") == ARTICLE
 
 
 def test_show_never_interprets_document_text(tmp_path: Path) -> None:
@@ -138,28 +135,27 @@ def test_show_unknown_document_is_one_error_line(workspace: Path, capsys: pytest
 
 
 def test_entities(workspace: Path) -> None:
-    listed = json_lines(run(workspace, "entities", "--json"))
+    listed = json_lines(run(workspace, "entities", "--format", "jsonl"))
     town = next(e for e in listed if e["name"] == "Yelabuga")
     assert (town["type"], town["mention_count"], town["document_count"]) == ("LOC", 2, 2)
     assert set(town["names"]) == {"Yelabuga", "Елабуге"}  # type: ignore[arg-type]
     assert town["publishers"] == ["Breaking Defense", "Коммерсантъ"]
-    assert [e["name"] for e in json_lines(run(workspace, "entities", "--type", "PERSON", "--json"))] == [
-        "Samuel Bendett"
-    ]
-    assert len(json_lines(run(workspace, "entities", "--top", "2", "--json"))) == 2
+    people = json_lines(run(workspace, "entities", "--type", "PERSON", "--format", "jsonl"))
+    assert [e["name"] for e in people] == ["Samuel Bendett"]
+    assert len(json_lines(run(workspace, "entities", "--top", "2", "--format", "jsonl"))) == 2
     assert "Елабуге" in run(workspace, "entities")
 
 
 def test_claims(workspace: Path) -> None:
-    about_town = json_lines(run(workspace, "claims", "--entity", "yelabuga", "--json"))
+    about_town = json_lines(run(workspace, "claims", "--entity", "yelabuga", "--format", "jsonl"))
     assert sorted(str(c["cue"]) for c in about_town) == ["According to", "сообщил"]
-    (denial,) = json_lines(run(workspace, "claims", "--stance", "denies", "--json"))
+    (denial,) = json_lines(run(workspace, "claims", "--stance", "denies", "--format", "jsonl"))
     assert (denial["source"], denial["content"], denial["stance"]) == (
         "A spokesman for Albatross",
         "the company supplies the army",
         "denies",
     )
-    (bendett,) = json_lines(run(workspace, "claims", "--speaker", "Bendett", "--json"))
+    (bendett,) = json_lines(run(workspace, "claims", "--speaker", "Bendett", "--format", "jsonl"))
     assert (bendett["via"], bendett["hedge"], bendett["time_value"], bendett["time_precision"]) == (
         ["the Financial Times"],
         "likely",
@@ -168,7 +164,7 @@ def test_claims(workspace: Path) -> None:
     )
     assert (
         bendett["document_id"]
-        == json_lines(run(workspace, "documents", "--kind", "article", "--json"))[0]["id"]
+        == json_lines(run(workspace, "documents", "--kind", "article", "--format", "jsonl"))[0]["id"]
     )
     table = run(workspace, "claims", "--speaker", "Bendett")
     assert "Samuel Bendett" in table and "2025 (year)" in table
@@ -177,7 +173,7 @@ def test_claims(workspace: Path) -> None:
 
 
 def test_summary(workspace: Path) -> None:
-    summary = json.loads(run(workspace, "summary", "--json"))
+    summary = json.loads(run(workspace, "summary", "--format", "json"))
     assert summary["documents"] == {"article": 1, "social_post": 1} and summary["total_documents"] == 2
     assert summary["entities"][0]["name"] == "Yelabuga" and summary["entities"][0]["mention_count"] == 2
     screen = run(workspace, "summary")
@@ -194,7 +190,7 @@ def test_watchlist_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
         encoding="utf-8",
     )
     assert "2 entries read, 2 added or updated" in run(path, "watchlist", "import", str(source))
-    entries = {e["name"]: e for e in json_lines(run(path, "watchlist", "list", "--json"))}
+    entries = {e["name"]: e for e in json_lines(run(path, "watchlist", "list", "--format", "jsonl"))}
     assert entries["Albatross"]["aliases"] == ["Альбатрос", "Albatros"]
     assert (entries["Yelabuga"]["type"], entries["Yelabuga"]["aliases"]) == ("LOC", ["Elabuga", "Елабуга"])
     assert "Елабуга" in run(path, "watchlist", "list")

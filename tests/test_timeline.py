@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 from typer.testing import CliRunner
 
 from watchfloor.cli.main import build_app
@@ -89,7 +88,8 @@ def run(workspace: Path, *args: str) -> str:
 
 
 def test_timeline_orders_claims_and_documents(workspace: Path) -> None:
-    rows = [json.loads(line) for line in run(workspace, "--entity", "Alabuga", "--json").splitlines()]
+    listed = run(workspace, "--entity", "Alabuga", "--format", "jsonl")
+    rows = [json.loads(line) for line in listed.splitlines()]
     assert [(r["kind"], r["time"], r["precision"], r["stance"]) for r in rows] == [
         ("claim", "2023-01", "month", "asserts"),
         ("job_posting", "2023-05-02", "publication", None),
@@ -100,13 +100,14 @@ def test_timeline_orders_claims_and_documents(workspace: Path) -> None:
     assert [r["names_entity"] for r in rows] == [True, False, False]
 
 
-def test_timeline_date_window_and_table(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_timeline_date_window_and_table(workspace: Path) -> None:
     rows = [
         json.loads(line)
-        for line in run(workspace, "--entity", "Alabuga", "--from", "2023-06-01", "--json").splitlines()
+        for line in run(
+            workspace, "--entity", "Alabuga", "--from", "2023-06-01", "--format", "jsonl"
+        ).splitlines()
     ]
     assert [r["stance"] for r in rows] == ["denies"]
-    monkeypatch.setattr("watchfloor.cli.timeline.console", Console(width=250))
     table = run(workspace, "--entity", "Alabuga", "--to", "2023-05-31")
     assert "2023-01" in table and "Interpreter (Farsi)" in table and "denied" not in table
 

@@ -16,3 +16,7 @@ class InputError(WatchfloorError):
         super().__init__(f"{path}: {problem}")
         self.path = str(path)
         self.problem = problem
+
+
+class NotFoundError(WatchfloorError):
+    """Something asked for by id or name is not in the workspace."""

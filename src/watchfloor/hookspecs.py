@@ -2,37 +2,36 @@
 
 Built-in readers, pipeline components and CLI commands ship through these same hooks; a third-party
 package adds its own by exposing a module under the ``watchfloor`` entry-point group.
+
+This module sits below every stage and imports none of them, so the specs name their types in words:
+``Reader`` is :class:`watchfloor.ingest.reader.Reader`, ``ComponentFactory`` is
+:data:`watchfloor.extract.component.ComponentFactory`, ``Store`` is :class:`watchfloor.store.base.Store`
+and ``CommandGroups`` is :class:`watchfloor.cli.app.CommandGroups`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pluggy
-
-if TYPE_CHECKING:
-    from watchfloor.cli.app import CommandGroups
-    from watchfloor.extract.component import ComponentFactory
-    from watchfloor.ingest.reader import Reader
-    from watchfloor.store.base import Store
 
 hookspec = pluggy.HookspecMarker("watchfloor")
 hookimpl = pluggy.HookimplMarker("watchfloor")
 
 
 @hookspec
-def register_readers() -> list[type[Reader]]:  # type: ignore[empty-body]
-    """Document readers, one per input format."""
+def register_readers() -> list[type[Any]]:  # type: ignore[empty-body]
+    """Document readers (``Reader`` subclasses), one per input format."""
 
 
 @hookspec
-def register_components() -> dict[str, ComponentFactory]:  # type: ignore[empty-body]
-    """Pipeline component factories keyed by registered name (e.g. ``"ner.spacy"``)."""
+def register_components() -> dict[str, Any]:  # type: ignore[empty-body]
+    """Pipeline ``ComponentFactory`` callables keyed by registered name (e.g. ``"ner.spacy"``)."""
 
 
 @hookspec
-def register_commands(cli: CommandGroups) -> None:
-    """Add commands to the CLI (``cli.app``) or to its ``eval`` group (``cli.eval``)."""
+def register_commands(cli: Any) -> None:
+    """Add commands to the CLI's ``CommandGroups``: ``cli.app``, ``cli.eval`` or ``cli.watchlist``."""
 
 
 @hookspec
@@ -41,10 +40,10 @@ def register_matchers() -> dict[str, Any]:  # type: ignore[empty-body]
 
 
 @hookspec
-def document_stored(store: Store, document_id: str) -> None:
+def document_stored(store: Any, document_id: str) -> None:
     """Called after a new document and its machine output are committed (watch rules run here)."""
 
 
 @hookspec
-def ingest_finished(store: Store, document_ids: list[str]) -> None:
+def ingest_finished(store: Any, document_ids: list[str]) -> None:
     """Called once after an ingest run with the ids of the documents it stored."""

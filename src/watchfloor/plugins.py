@@ -13,7 +13,6 @@ from watchfloor import hookspecs
 #: Modules that implement hooks for the built-in features.
 BUILTIN_PLUGINS: tuple[str, ...] = (
     "watchfloor.ingest.readers",
-    "watchfloor.ingest.commands",
     "watchfloor.extract.language",
     "watchfloor.extract.spacy_parse",
     "watchfloor.extract.watchlist",
@@ -24,35 +23,44 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "watchfloor.extract.attribution.persian",
     "watchfloor.extract.claims",
     "watchfloor.extract.russian",
-    "watchfloor.extract.commands",
     "watchfloor.resolve.matchers",
-    "watchfloor.resolve.commands",
-    "watchfloor.resolve.xref",
     "watchfloor.resolve.workspace",
-    "watchfloor.store.commands",
-    "watchfloor.cli.timeline",
     "watchfloor.watch.engine",
-    "watchfloor.watch.commands",
-    "watchfloor.corroborate.commands",
-    "watchfloor.brief.commands",
-    "watchfloor.evaluate.ner",
-    "watchfloor.evaluate.attribution",
-    "watchfloor.evaluate.timex",
-    "watchfloor.evaluate.resolve",
-    "watchfloor.evaluate.claims_command",
 )
+
+#: Modules that add the built-in CLI commands; kept apart so that building the CLI imports no model.
+COMMAND_PLUGINS: tuple[str, ...] = (
+    "watchfloor.cli.ingest",
+    "watchfloor.cli.offline",
+    "watchfloor.cli.documents",
+    "watchfloor.cli.entities",
+    "watchfloor.cli.claims",
+    "watchfloor.cli.judgements",
+    "watchfloor.cli.watch",
+    "watchfloor.cli.evaluate",
+)
+
+
+def _manager(modules: tuple[str, ...]) -> pluggy.PluginManager:
+    pm = pluggy.PluginManager("watchfloor")
+    pm.add_hookspecs(hookspecs)
+    # pluggy calls the last registered first: register in reverse so hooks run in pipeline order
+    for name in reversed(modules):
+        pm.register(importlib.import_module(name), name)
+    pm.load_setuptools_entrypoints("watchfloor")
+    return pm
 
 
 @cache
 def plugin_manager() -> pluggy.PluginManager:
-    """The process-wide plugin manager, loaded once."""
-    pm = pluggy.PluginManager("watchfloor")
-    pm.add_hookspecs(hookspecs)
-    # pluggy calls the last registered first: register in reverse so hooks run in pipeline order
-    for name in reversed(BUILTIN_PLUGINS):
-        pm.register(importlib.import_module(name), name)
-    pm.load_setuptools_entrypoints("watchfloor")
-    return pm
+    """The process-wide plugin manager of the pipeline (readers, components, matchers, store hooks)."""
+    return _manager(BUILTIN_PLUGINS)
+
+
+@cache
+def command_manager() -> pluggy.PluginManager:
+    """The plugin manager that builds the CLI: the built-in command modules and installed plugins."""
+    return _manager(COMMAND_PLUGINS)
 
 
 def collect_registry(hook: str, what: str) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from watchfloor.brief.statements import Reading, reading
-from watchfloor.cli.timeline import TimelineEntry, build_timeline, entity_names
+from watchfloor.brief.timeline import TimelineEntry, build_timeline, entity_names
 from watchfloor.corroborate.service import ClaimCluster
 from watchfloor.corroborate.workspace import workspace_clusters
 from watchfloor.store.base import Store, StoredClaim

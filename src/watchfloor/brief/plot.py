@@ -12,7 +12,7 @@ matplotlib.use("Agg")  # no display; must precede pyplot
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 
-from watchfloor.cli.timeline import TimelineEntry
+from watchfloor.brief.timeline import TimelineEntry
 
 LANE_COLOURS = {"asserts": "#1f77b4", "denies": "#d62728"}
 OTHER_COLOUR = "#7f7f7f"

@@ -1,24 +1,26 @@
-"""Shared CLI plumbing: the command groups, workspace access and output helpers."""
+"""Shared CLI plumbing: the command groups that ``register_commands`` hooks add to, and workspace access.
+
+Command modules import the service layer inside their commands, so ``watchfloor --help`` starts
+without loading spaCy, torch or followthemoney.
+"""
 
 from __future__ import annotations
 
-import json
-import sys
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
 
 from watchfloor.config import Settings, load_settings
 
-console = Console()
-err_console = Console(stderr=True)
+if TYPE_CHECKING:
+    from watchfloor.service.workbench import Workbench
 
 
 @dataclass(slots=True)
 class CommandGroups:
-    """What ``register_commands`` hooks add to: the top-level app and the ``eval`` group."""
+    """What ``register_commands`` hooks add to: the top-level app and its groups."""
 
     app: typer.Typer
     eval: typer.Typer
@@ -33,17 +35,18 @@ def settings(ctx: typer.Context) -> Settings:
     return root.obj
 
 
-def open_workspace(ctx: typer.Context) -> Any:
-    """Open the configured store (the caller closes it, e.g. ``with open_workspace(ctx) as store``)."""
-    from watchfloor.store.sql import open_store
+def workbench(ctx: typer.Context) -> Workbench:
+    """The configured workspace (the caller closes it: ``with workbench(ctx) as bench``)."""
+    from watchfloor.service.workbench import Workbench
 
-    return open_store(settings(ctx).db_url)
-
-
-def print_json_lines(rows: list[dict[str, Any]]) -> None:
-    for row in rows:
-        sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    return Workbench.open(settings(ctx))
 
 
-def print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+def parse_day(value: str | None, option: str) -> date | None:
+    """A ``YYYY-MM-DD`` option value; a usage error names the option."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from None

@@ -8,10 +8,17 @@ import typer
 from rich.markup import escape
 
 from watchfloor import __version__
-from watchfloor.cli.app import CommandGroups, err_console
+from watchfloor.cli.app import CommandGroups
+from watchfloor.cli.output import err_console
 from watchfloor.config import load_settings
 from watchfloor.errors import WatchfloorError
-from watchfloor.plugins import plugin_manager
+from watchfloor.plugins import command_manager
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"watchfloor {__version__}")
+        raise typer.Exit()
 
 
 def build_app() -> typer.Typer:
@@ -21,6 +28,7 @@ def build_app() -> typer.Typer:
         no_args_is_help=True,
         pretty_exceptions_enable=False,
         add_completion=False,
+        rich_markup_mode=None,  # plain help: click's TEXT/INTEGER metavars, no <bool> on flags
     )
     eval_app = typer.Typer(help="Measure extraction quality on gold data.", no_args_is_help=True)
     watchlist_app = typer.Typer(help="Analyst watchlists: names matched before statistical NER.",
@@ -32,14 +40,13 @@ def build_app() -> typer.Typer:
     def root(
         ctx: typer.Context,
         db: str | None = typer.Option(None, "--db", help="Workspace: SQLite file path or database URL."),
-        version: bool = typer.Option(False, "--version", help="Print the version and exit."),
+        version: bool = typer.Option(
+            False, "--version", is_eager=True, callback=_print_version, help="Print the version and exit."
+        ),
     ) -> None:
-        if version:
-            typer.echo(__version__)
-            raise typer.Exit()
         ctx.obj = load_settings(db)
 
-    plugin_manager().hook.register_commands(cli=CommandGroups(app, eval_app, watchlist_app))
+    command_manager().hook.register_commands(cli=CommandGroups(app, eval_app, watchlist_app))
     return app
 
 

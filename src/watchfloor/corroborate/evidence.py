@@ -24,7 +24,7 @@ from datetime import date, datetime
 from typing import Any
 
 from watchfloor.resolve.names import skeleton, stem_key
-from watchfloor.resolve.persian import has_arabic_script
+from watchfloor.text.persian import has_arabic_script
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")

@@ -11,21 +11,15 @@ are scored against one annotator, the first by annotator id, so nothing counts t
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-import typer
+from typing import Any
 
 from watchfloor.errors import InputError
-from watchfloor.evaluate.spans import PRF, KeyedSpan, MatchMode, align_spans, spans_match
-from watchfloor.hookspecs import hookimpl
+from watchfloor.evaluate.metrics import PRF
+from watchfloor.evaluate.spans import KeyedSpan, MatchMode, align_spans, spans_match
 from watchfloor.model import Analysis, Attribution
-
-if TYPE_CHECKING:
-    from watchfloor.cli.app import CommandGroups
 
 #: Largest .ann or .txt file read (bytes); PolNeAR's largest is far below.
 MAX_FILE_BYTES = 5_000_000
@@ -142,7 +136,7 @@ def score_attributions(
                 hits += 1
         n_pred = sum(1 for a in pred_rows.values() if pred_of(a) is not None)
         n_gold = sum(1 for a in gold_rows.values() if gold_of(a) is not None)
-        return PRF(hits, n_pred, n_gold)
+        return PRF.counted(hits, n_pred, n_gold)
 
     def pred_source(a: Attribution) -> CharSpan | None:
         return (a.source.start, a.source.end) if a.source else None
@@ -151,8 +145,8 @@ def score_attributions(
         return (a.content.start, a.content.end)
 
     return AttributionScores(
-        cue_overlap=PRF(len(cue_pairs), len(pred_rows), len(gold_rows)),
-        cue_exact=PRF(cue_exact, len(pred_rows), len(gold_rows)),
+        cue_overlap=PRF.counted(len(cue_pairs), len(pred_rows), len(gold_rows)),
+        cue_exact=PRF.counted(cue_exact, len(pred_rows), len(gold_rows)),
         source_overlap=role("overlap", lambda g: g.source, pred_source),
         source_exact=role("exact", lambda g: g.source, pred_source),
         content_overlap=role("overlap", lambda g: g.content, pred_content),
@@ -178,42 +172,3 @@ def evaluate_polnear(directory: Path, limit: int | None = None) -> AttributionSc
     predictions = extract_attributions([a.text for a in articles])
     return score_attributions({a.name: a.attributions for a in articles},
                               {a.name: p for a, p in zip(articles, predictions, strict=True)})
-
-
-def render_table(scores: AttributionScores) -> str:
-    lines = [f"{'':18}{'precision':>10}{'recall':>10}{'f1':>8}{'tp':>7}{'pred':>7}{'gold':>7}"]
-    for name, prf in zip(scores.__slots__, (getattr(scores, n) for n in scores.__slots__), strict=True):
-        lines.append(f"{name:18}{prf.precision:10.3f}{prf.recall:10.3f}{prf.f1:8.3f}"
-                     f"{prf.true_positives:7}{prf.predicted:7}{prf.gold:7}")
-    return "\n".join(lines)
-
-
-@hookimpl
-def register_commands(cli: CommandGroups) -> None:
-    @cli.eval.command("attribution")
-    def eval_attribution(
-        polnear: Path | None = typer.Option(None, "--polnear", help="A PolNeAR split folder."),
-        gold: Path | None = typer.Option(None, "--gold", help="A watchfloor gold file (.jsonl: ru, fa, en)."),
-        as_json: bool = typer.Option(False, "--json", help="Print scores as JSON."),
-        limit: int | None = typer.Option(None, "--limit", min=1, help="Score only the first N articles."),
-    ) -> None:
-        """Cue, source and content P/R/F1 (overlap and exact) on PolNeAR brat files or watchfloor gold."""
-        from watchfloor.cli.app import print_json
-
-        if (polnear is None) == (gold is None):
-            raise typer.BadParameter("give one of --polnear DIR or --gold FILE.jsonl")
-        if gold is not None:
-            from watchfloor.evaluate.attribution_gold import evaluate_gold, print_gold_table
-
-            found = evaluate_gold(gold, limit)
-            if as_json:
-                print_json(found.as_dict())
-            else:
-                print_gold_table(found, str(gold))
-            return
-        assert polnear is not None
-        scores = evaluate_polnear(polnear, limit)
-        if as_json:
-            print_json(scores.as_dict())
-        else:
-            sys.stdout.write(render_table(scores) + "\n")

@@ -29,7 +29,8 @@ from watchfloor.evaluate.attribution import (
     GoldAttribution,
     score_attributions,
 )
-from watchfloor.evaluate.spans import PRF, KeyedSpan, align_spans, spans_match
+from watchfloor.evaluate.metrics import PRF
+from watchfloor.evaluate.spans import KeyedSpan, align_spans, spans_match
 from watchfloor.model import Analysis, Attribution
 
 #: The components run per language before scoring (language known from the gold line).
@@ -151,7 +152,7 @@ def score_gold(passages: list[GoldPassage], predicted: dict[str, list[Attributio
         via += _same_chain(gold.via, [(v.start, v.end) for v in guess.via])
         hedge += (gold.hedge is None) == (guess.hedge is None)
         refusals_found += gold.stance == "no_comment" and guess.act == "no_comment"
-    refusals = PRF(refusals_found, sum(a.act == "no_comment" for a in pred_rows.values()),
+    refusals = PRF.counted(refusals_found, sum(a.act == "no_comment" for a in pred_rows.values()),
                    sum(r.stance == "no_comment" for r in gold_rows.values()))
     return GoldScores(spans, len(pairs), stance, via, hedge, refusals)
 
@@ -181,21 +182,3 @@ def extract_passages(passages: Iterable[GoldPassage]) -> dict[str, list[Attribut
 def evaluate_gold(path: Path, limit: int | None = None) -> GoldScores:
     passages = read_gold(path)[:limit]
     return score_gold(passages, extract_passages(passages))
-
-
-def print_gold_table(scores: GoldScores, title: str) -> None:
-    from rich.table import Table
-
-    from watchfloor.cli.app import console
-
-    table = Table("", "precision", "recall", "F1", "tp", "pred", "gold", title=title, title_justify="left")
-    rows = [(name, getattr(scores.spans, name)) for name in scores.spans.__slots__]
-    rows.append(("no_comment", scores.no_comment))
-    for name, prf in rows:
-        table.add_row(name, f"{prf.precision:.3f}", f"{prf.recall:.3f}", f"{prf.f1:.3f}",
-                      str(prf.true_positives), str(prf.predicted), str(prf.gold))
-    for name, count in (("stance accuracy", scores.stance_correct), ("via accuracy", scores.via_correct),
-                        ("hedge agreement", scores.hedge_correct)):
-        share = count / scores.paired if scores.paired else 0.0
-        table.add_row(name, "", "", f"{share:.3f}", str(count), str(scores.paired), "")
-    console.print(table)

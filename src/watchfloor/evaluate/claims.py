@@ -246,7 +246,7 @@ def evaluate_scenarios(paths: Iterable[Path], held_out: bool = False) -> list[Sc
     from watchfloor.config import Settings, database_url
     from watchfloor.corroborate.workspace import workspace_clusters
     from watchfloor.extract.pipeline import Pipeline
-    from watchfloor.ingest.service import Ingestor
+    from watchfloor.service.ingestion import Ingestor
     from watchfloor.store.sql import open_store
 
     pipeline = Pipeline.from_config()

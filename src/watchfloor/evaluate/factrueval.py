@@ -137,9 +137,9 @@ def read_factrueval(directory: Path) -> Iterator[FactRuDocument]:
         yield read_document(path)
 
 
-def score_factrueval(directory: Path, pipeline: Any) -> dict[str, Any]:
+def factrueval_scores(directory: Path, pipeline: Any) -> tuple[dict[str, PRF], int]:
     """Run ``pipeline`` (an extraction :class:`~watchfloor.extract.pipeline.Pipeline`) over the
-    documents as Russian and score its PERSON/ORG/LOC mentions: micro and per-type P/R/F1."""
+    documents as Russian and score its PERSON/ORG/LOC mentions: (micro and per-type counts, documents)."""
     documents = list(read_factrueval(directory))
     analyses = pipeline.pipe(Analysis(d.text, source=d.name, lang="ru") for d in documents)
     scores: dict[str, PRF] = {"micro": PRF(), **{label: PRF() for label in ("PER", "ORG", "LOC")}}
@@ -151,4 +151,18 @@ def score_factrueval(directory: Path, pipeline: Any) -> dict[str, Any]:
             of_label = ({g for g in gold if g[2] == label}, {p for p in predicted if p[2] == label})
             scores[label].add(compare_sets(*of_label))
         scores["micro"].add(compare_sets(gold, predicted))
-    return {"documents": len(documents), **{k: v.to_json() for k, v in scores.items()}}
+    return scores, len(documents)
+
+
+def score_factrueval(directory: Path, pipeline: Any) -> dict[str, Any]:
+    """:func:`factrueval_scores` as JSON."""
+    scores, documents = factrueval_scores(directory, pipeline)
+    return {"documents": documents, **{k: v.to_json() for k, v in scores.items()}}
+
+
+def evaluate_factrueval(directory: Path) -> tuple[dict[str, PRF], int]:
+    """Score the configured pipeline's Russian entity components (no parse, time or attribution)."""
+    from watchfloor.extract.pipeline import Pipeline
+
+    pipeline = Pipeline.from_config(disable=["parse", "ner", "temporal", "attribution", "claim_time"])
+    return factrueval_scores(directory, pipeline)

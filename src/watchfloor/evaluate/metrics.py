@@ -8,17 +8,36 @@ from typing import Any
 
 @dataclass(slots=True)
 class PRF:
+    """Counts of a match — true positives, false positives, false negatives — and the P/R/F1 they give."""
+
     tp: int = 0
     fp: int = 0
     fn: int = 0
 
+    @classmethod
+    def counted(cls, true_positives: int, predicted: int, gold: int) -> PRF:
+        """From the matched, predicted and gold counts."""
+        return cls(true_positives, predicted - true_positives, gold - true_positives)
+
+    @property
+    def true_positives(self) -> int:
+        return self.tp
+
+    @property
+    def predicted(self) -> int:
+        return self.tp + self.fp
+
+    @property
+    def gold(self) -> int:
+        return self.tp + self.fn
+
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        return self.tp / self.predicted if self.predicted else 0.0
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return self.tp / self.gold if self.gold else 0.0
 
     @property
     def f1(self) -> float:
@@ -26,9 +45,13 @@ class PRF:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def add(self, other: PRF) -> None:
+        """Add ``other``'s counts to these."""
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
+
+    def __add__(self, other: PRF) -> PRF:
+        return PRF(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -38,7 +61,11 @@ class PRF:
             "tp": self.tp,
             "fp": self.fp,
             "fn": self.fn,
+            "predicted": self.predicted,
+            "gold": self.gold,
         }
+
+    as_dict = to_json
 
 
 def compare_sets(gold: set[Any], predicted: set[Any]) -> PRF:

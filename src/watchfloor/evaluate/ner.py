@@ -11,12 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import typer
-
-from watchfloor.cli.app import CommandGroups, console, print_json
 from watchfloor.errors import InputError
 from watchfloor.evaluate.metrics import PRF, compare_sets
-from watchfloor.hookspecs import hookimpl
 
 COARSE: dict[str, str] = {
     "PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
@@ -129,45 +125,3 @@ def evaluate_conll(path: Path) -> dict[str, dict[str, PRF]]:
         "raw spaCy (named types)": score_documents(documents, raw_named),
         "raw spaCy (all types)": score_documents(documents, raw_all),
     }
-
-
-def _show(results: dict[str, dict[str, PRF]], as_json: bool) -> None:
-    if as_json:
-        print_json({system: {k: v.to_json() for k, v in s.items()} for system, s in results.items()})
-        return
-    from rich.table import Table
-
-    table = Table("system", "type", "precision", "recall", "F1", "tp", "fp", "fn")
-    for system, scores in results.items():
-        for kind in ["micro", *sorted(k for k in scores if k != "micro")]:
-            s = scores[kind]
-            table.add_row(system, kind, f"{s.precision:.4f}", f"{s.recall:.4f}", f"{s.f1:.4f}",
-                          str(s.tp), str(s.fp), str(s.fn))
-    console.print(table)
-
-
-@hookimpl
-def register_commands(cli: CommandGroups) -> None:
-    @cli.eval.command("ner")
-    def eval_ner(
-        conll: Path | None = typer.Option(None, "--conll", help="CoNLL-2003 file (English)."),
-        factrueval: Path | None = typer.Option(None, "--factrueval", help="FactRuEval-2016 dev folder."),
-        as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
-    ) -> None:
-        """Entity precision/recall/F1: exact span, coarse label (PER, ORG, LOC, MISC)."""
-        if (conll is None) == (factrueval is None):
-            raise typer.BadParameter("give exactly one of --conll FILE or --factrueval DIR")
-        if conll is not None:
-            if not conll.is_file():
-                raise InputError(conll, "no such file")
-            _show(evaluate_conll(conll), as_json)
-            return
-        assert factrueval is not None
-        if not factrueval.is_dir():
-            raise InputError(factrueval, "no such directory")
-        from watchfloor.evaluate.factrueval import score_factrueval
-        from watchfloor.extract.pipeline import Pipeline
-
-        pipeline = Pipeline.from_config(disable=["parse", "ner", "temporal", "attribution", "claim_time"])
-        result = score_factrueval(factrueval, pipeline)
-        print_json(result) if as_json else console.print(result)

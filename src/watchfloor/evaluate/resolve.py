@@ -16,11 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import typer
-
-from watchfloor.cli.app import CommandGroups, console, err_console, print_json
 from watchfloor.errors import InputError
-from watchfloor.hookspecs import hookimpl
 from watchfloor.resolve.resolver import MentionInput, Resolver
 
 _CONTEXT_CHARS = 120
@@ -167,33 +163,3 @@ def topic_directories(paths: Sequence[Path]) -> list[Path]:
             raise InputError(path, "no BSNLP topic (a folder with annotated/ and raw/) found")
         topics.extend(found)
     return topics
-
-
-@hookimpl
-def register_commands(cli: CommandGroups) -> None:
-    @cli.eval.command("resolve")
-    def eval_resolve(
-        bsnlp: list[Path] = typer.Option(..., "--bsnlp", help="BSNLP topic folder(s) or a folder of topics."),
-        as_json: bool = typer.Option(False, "--json", help="Print the results as JSON."),
-    ) -> None:
-        """Score entity resolution on BSNLP topics (B-cubed and pairwise F1, with a string baseline)."""
-        results = []
-        for topic in topic_directories(bsnlp):
-            err_console.print(f"resolving {topic.name}…", highlight=False, markup=False)
-            results.append(evaluate_topic(topic))
-        if as_json:
-            print_json(results)
-            return
-        from rich.markup import escape
-        from rich.table import Table
-
-        table = Table("topic", "mentions", "B³ P", "B³ R", "B³ F1", "pair F1", "base B³", "base pair", "m/s")
-        for r in results:
-            table.add_row(
-                escape(r["topic"]), str(r["mentions"]),
-                *(f"{r['b_cubed'][k]:.3f}" for k in ("precision", "recall", "f1")),
-                f"{r['pairwise']['f1']:.3f}", f"{r['baseline_b_cubed']['f1']:.3f}",
-                f"{r['baseline_pairwise']['f1']:.3f}", f"{r['mentions_per_second']:.0f}",
-            )  # fmt: skip
-        console.print(table)
-        console.print("base = mentions grouped by their exact lowercased string; m/s = mentions per second")

@@ -9,42 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass
 from typing import Literal
+
+from watchfloor.evaluate.metrics import PRF
 
 MatchMode = Literal["exact", "overlap"]
 KeyedSpan = tuple[Hashable, int, int]
-
-
-@dataclass(frozen=True, slots=True)
-class PRF:
-    """Counts of a match and the precision / recall / F1 they give."""
-
-    true_positives: int
-    predicted: int
-    gold: int
-
-    @property
-    def precision(self) -> float:
-        return self.true_positives / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.true_positives / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def __add__(self, other: PRF) -> PRF:
-        return PRF(self.true_positives + other.true_positives, self.predicted + other.predicted,
-                   self.gold + other.gold)
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4), "tp": self.true_positives, "predicted": self.predicted,
-                "gold": self.gold}
 
 
 def spans_match(gold: tuple[int, int], predicted: tuple[int, int], mode: MatchMode) -> bool:
@@ -79,7 +49,7 @@ def match_spans(gold: Iterable[KeyedSpan], predicted: Iterable[KeyedSpan], mode:
     """Precision / recall / F1 of predicted spans against gold spans (one-to-one)."""
     gold_list, predicted_list = list(gold), list(predicted)
     pairs = align_spans(gold_list, predicted_list, mode)
-    return PRF(len(pairs), len(predicted_list), len(gold_list))
+    return PRF.counted(len(pairs), len(predicted_list), len(gold_list))
 
 
 def _group(items: Iterable[KeyedSpan]) -> dict[Hashable, list[KeyedSpan]]:

@@ -17,11 +17,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import typer
-
 from watchfloor.errors import InputError
-from watchfloor.evaluate.spans import PRF, align_spans
-from watchfloor.hookspecs import hookimpl
+from watchfloor.evaluate.metrics import PRF
+from watchfloor.evaluate.spans import align_spans
 from watchfloor.model import Analysis
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>")
@@ -166,9 +164,9 @@ def score_timexes(pairs: Iterable[tuple[TimeMLDocument, list[Predicted]]]) -> Ti
                 {"doc": key[0], "kind": "spurious", **_predicted_row(predicted_info[key], texts[key[0]])}
             )
     return TimexScores(
-        relaxed=PRF(len(relaxed_pairs), len(predicted), len(gold)),
-        strict=PRF(len(strict_pairs), len(predicted), len(gold)),
-        value=PRF(value_tp, len(predicted), len(gold)),
+        relaxed=PRF.counted(len(relaxed_pairs), len(predicted), len(gold)),
+        strict=PRF.counted(len(strict_pairs), len(predicted), len(gold)),
+        value=PRF.counted(value_tp, len(predicted), len(gold)),
         type_correct=type_tp,
         errors=errors,
     )
@@ -228,38 +226,3 @@ def tag_documents(
 def evaluate_directory(directory: Path, parse: bool = True) -> TimexScores:
     documents = [read_timeml(path) for path in timeml_files(directory)]
     return score_timexes(tag_documents(documents, parse=parse))
-
-
-@hookimpl
-def register_commands(cli: Any) -> None:
-    @cli.eval.command("timex")
-    def timex_command(
-        timeml: Path = typer.Option(
-            ..., "--timeml", help="Directory of TimeML (.tml) files with gold TIMEX3."
-        ),
-        as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
-        no_parse: bool = typer.Option(False, "--no-parse", help="Skip the spaCy parse (tense from words)."),
-        errors: Path | None = typer.Option(None, "--errors", help="Write mismatches as JSON Lines here."),
-    ) -> None:
-        """Relaxed/strict/value F1 and type accuracy of time expressions (TempEval-3 style)."""
-        from watchfloor.cli.app import console, print_json
-
-        scores = evaluate_directory(timeml, parse=not no_parse)
-        if errors is not None:
-            import json
-
-            with errors.open("w", encoding="utf-8") as fh:
-                for row in scores.errors:
-                    fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-        if as_json:
-            print_json(scores.as_dict())
-            return
-        from rich.table import Table
-
-        table = Table(title=f"TIMEX3 on {timeml.name}")
-        for column in ("measure", "precision", "recall", "F1"):
-            table.add_column(column)
-        for label, prf in (("relaxed", scores.relaxed), ("strict", scores.strict), ("value", scores.value)):
-            table.add_row(label, f"{prf.precision:.4f}", f"{prf.recall:.4f}", f"{prf.f1:.4f}")
-        table.add_row("type accuracy", "", "", f"{scores.type_accuracy:.4f}")
-        console.print(table)

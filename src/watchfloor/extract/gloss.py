@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from watchfloor.resolve.persian import normalise_persian
+from watchfloor.text.persian import normalise_persian
 
 _WORD = re.compile(r"[^\W_]+(?:[-‌][^\W_]+)*", re.UNICODE)
 #: Persian verbal prefixes and endings tried off a word, longest first.
@@ -88,7 +88,7 @@ def _key(word: str, lang: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _russian_forms(word: str) -> tuple[str, ...]:
-    from watchfloor.resolve.names import morph_vocab
+    from watchfloor.text.russian import morph_vocab
 
     parses = morph_vocab().parse(word)
     forms = [str(p.normal_form) for p in parses[:3]] if parses else []

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 from watchfloor.extract.component import Component
 from watchfloor.hookspecs import hookimpl
 from watchfloor.model import Analysis, EntityMention, Span
-from watchfloor.resolve.names import morph_vocab, russian_lemma
+from watchfloor.text.russian import morph_vocab, russian_lemma
 
 #: natasha's span types → our entity labels.
 LABELS: dict[str, str] = {"PER": "PERSON", "LOC": "LOC", "ORG": "ORG"}

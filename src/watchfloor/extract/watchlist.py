@@ -9,7 +9,6 @@ Watchlist mentions take precedence: ``ner.*`` components drop statistical entiti
 from __future__ import annotations
 
 import csv
-import hashlib
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,26 +21,11 @@ from watchfloor.extract.component import Component
 from watchfloor.hookspecs import hookimpl
 from watchfloor.model import Analysis, EntityMention
 from watchfloor.store.base import WatchlistEntry
+from watchfloor.store.entities import entry_key, fold
 
-#: Single-character folds that keep offsets: Arabic → Persian letter forms, joiners → space.
-_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "\u200c": " ", "\u200d": " ", "ـ": " "})
 _CYRILLIC_WORD = re.compile(r"^[а-яё\-]+$")
 _RU_ENDINGS = r"(?:ами|ями|ого|его|ому|ему|ой|ей|ою|ею|ом|ем|ам|ям|ах|ях|а|я|ы|и|е|у|ю|о)?"
 _RU_STEM = re.compile(r"(?:а|я|ы|и|е|у|ю|о|ь|й)$")
-
-
-def fold(text: str) -> str:
-    """Lower-case and fold letter variants without changing the text's length."""
-    folded = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    return folded.translate(_FOLD)
-
-
-def entry_key(entry: WatchlistEntry) -> str:
-    """Stable key of a watchlist entry: its id, else derived from type and name."""
-    if entry.id:
-        return entry.id
-    digest = hashlib.sha1(f"{entry.type}\x00{fold(entry.name)}".encode()).hexdigest()[:12]
-    return f"wl-{digest}"
 
 
 def _alias_pattern(alias: str) -> str:

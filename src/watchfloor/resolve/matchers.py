@@ -17,7 +17,7 @@ from rapidfuzz.distance import Indel, JaroWinkler
 
 from watchfloor.hookspecs import hookimpl
 from watchfloor.resolve.names import NameForm
-from watchfloor.resolve.persian import without_inner_v
+from watchfloor.text.persian import without_inner_v
 
 #: Returned by a matcher that is sure the two names denote different entities.
 VETO = -1.0

@@ -17,24 +17,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import Any
+from functools import lru_cache
 
-from watchfloor.resolve.persian import has_arabic_script, latin_skeleton, normalise_persian, persian_skeleton
-from watchfloor.resolve.transliterate import has_cyrillic, to_latin
+from watchfloor.text.latin import ascii_key
+from watchfloor.text.persian import has_arabic_script, latin_skeleton, normalise_persian, persian_skeleton
+from watchfloor.text.russian import russian_lemma
+from watchfloor.text.transliterate import has_cyrillic
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 _APOSTROPHE_SUFFIX = re.compile(r"['’`][^\W_]{1,4}$")  # Polish "Farage'a", "Blair'owi"
-#: Spelling variants folded in ASCII keys, applied in order.
-_KEY_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        (r"^ye", "e"), (r"^ie", "e"), (r"^yo", "e"), (r"(?<=[aeiou])ye", "e"), (r"dzh", "j"), (r"kh", "h"),
-        (r"ck", "k"), (r"ph", "f"), (r"th", "t"), (r"x", "ks"), (r"w", "v"), (r"cz", "ch"), (r"sz", "sh"),
-        (r"[yj]", "i"), (r"(?<=[aeiou])h(?![aeiou])", ""), (r"ii", "i"), (r"(?<=[^aeiou])iu", "u"),
-        (r"ie$", "i"), (r"(.)\1", r"\1"),
-    )
-)  # fmt: skip
 #: Slavic case/possessive endings (on folded ASCII keys), longest first; a stem keeps at least 3 letters.
 _ENDINGS: tuple[str, ...] = tuple(
     sorted(
@@ -46,26 +37,6 @@ _ENDINGS: tuple[str, ...] = tuple(
 _MIN_STEM = 3
 #: Case endings that also change the stem's last consonant (Polish locative: Praga → Pradze).
 _ALTERNATIONS: tuple[tuple[str, str], ...] = (("dze", "g"),)
-_NAME_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
-
-
-@cache
-def morph_vocab() -> Any:
-    """natasha's pymorphy2 analyser (dictionaries ship with the wheel), loaded once per process."""
-    from natasha import MorphVocab
-
-    return MorphVocab()
-
-
-@lru_cache(maxsize=131072)
-def russian_lemma(token: str) -> str:
-    """Nominative base form of one Russian word, preferring name/place readings: ``Елабуге`` → ``елабуга``."""
-    parses = morph_vocab().parse(token)
-    if not parses:
-        return token
-    named = [p for p in parses if any(tag in p.tag for tag in _NAME_TAGS)]
-    best = max(named or parses, key=lambda p: p.score)
-    return str(best.normal_form)
 
 
 def clean(text: str) -> str:
@@ -88,15 +59,6 @@ def base_form(text: str, lang: str | None = None) -> str:
     if lang in (None, "ru"):
         words = [russian_lemma(w) if has_cyrillic(w) else w for w in words]
     return " ".join(words)
-
-
-@lru_cache(maxsize=131072)
-def ascii_key(token: str) -> str:
-    """Folded ASCII spelling of one token (no ending stripping): ``Йельабуга`` and ``Elabuga`` agree."""
-    key = re.sub(r"[^a-z0-9]", "", to_latin(token).lower())
-    for pattern, replacement in _KEY_FOLDS:
-        key = pattern.sub(replacement, key)
-    return key
 
 
 @lru_cache(maxsize=131072)

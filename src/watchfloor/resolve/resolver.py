@@ -26,7 +26,7 @@ from typing import Literal
 from watchfloor.resolve.blocking import BlockIndex, blocking_keys
 from watchfloor.resolve.matchers import DEFAULT_MATCHERS, VETO, Matcher, make_matchers, token_similarity
 from watchfloor.resolve.names import NameForm, analyse_name
-from watchfloor.resolve.transliterate import to_latin
+from watchfloor.text.transliterate import to_latin
 
 #: Coarse entity types: extractor labels, BSNLP and FactRuEval categories map onto these.
 COARSE_LABELS: dict[str, str] = {

@@ -20,22 +20,20 @@ Everything is written in one transaction (:meth:`Store.replace_entities`), claim
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from watchfloor.hookspecs import hookimpl
 from watchfloor.resolve.resolver import Judgement, MentionInput, Resolver, ResolverSettings
-from watchfloor.resolve.transliterate import to_latin
 from watchfloor.store.base import ResolvedEntity, Store, StoredJudgement, StoredMention, WatchlistEntry
 from watchfloor.store.entities import coarse_type, name_key
-
-if TYPE_CHECKING:
-    from watchfloor.cli.app import CommandGroups
+from watchfloor.text.transliterate import to_latin
 
 _SEED = "watchlist:"
 _MAX_SLUG = 40
@@ -73,8 +71,8 @@ def pair_subject(mentions: Sequence[StoredMention], entity_a: str, entity_b: str
             raise ValueError(f"no entity {entity_id} with mentions in this workspace")
     return {
         "entities": [entity_a, entity_b],
-        "mentions": [m.id for m in first],
-        "others": [m.id for m in second],
+        "mentions": [m.key for m in first],
+        "others": [m.key for m in second],
     }
 
 
@@ -84,8 +82,8 @@ def split_subject(mentions: Sequence[StoredMention], entity_id: str, names: Sequ
     if not members:
         raise ValueError(f"no entity {entity_id} with mentions in this workspace")
     keys = {name_key(n) for n in names}
-    part = [m.id for m in members if name_key(m.text) in keys]
-    rest = [m.id for m in members if name_key(m.text) not in keys]
+    part = [m.key for m in members if name_key(m.text) in keys]
+    rest = [m.key for m in members if name_key(m.text) not in keys]
     known = sorted({_display_form(m.text) for m in members})
     if not part:
         raise ValueError(
@@ -97,8 +95,30 @@ def split_subject(mentions: Sequence[StoredMention], entity_id: str, names: Sequ
 
 
 def _subject_groups(judgement: StoredJudgement) -> tuple[list[int], list[int]]:
+    """The judgement's two groups of mentions as current row ids (see :func:`_current_ids`)."""
     subject = judgement.subject
     return [int(m) for m in subject.get("mentions", [])], [int(m) for m in subject.get("others", [])]
+
+
+def _current_ids(
+    judgements: Iterable[StoredJudgement], mentions: Sequence[StoredMention]
+) -> list[StoredJudgement]:
+    """Judgements with their subjects' mention keys (``document:start:end:label``, stable across
+    re-extraction) turned into the current row ids; a mention no longer extracted drops out. Row ids
+    recorded by judgements made before keys existed pass through."""
+    id_of = {m.key: m.id for m in mentions}
+
+    def ids(values: Iterable[Any]) -> list[int]:
+        found = (id_of.get(v) if isinstance(v, str) else int(v) for v in values)
+        return [i for i in found if i is not None]
+
+    current = []
+    for judgement in judgements:
+        subject = dict(judgement.subject)
+        for group in ("mentions", "others"):
+            subject[group] = ids(subject.get(group, []))
+        current.append(dataclasses.replace(judgement, subject=subject))
+    return current
 
 
 # -- clustering --------------------------------------------------------------------------------------
@@ -282,13 +302,13 @@ def resolve_workspace(store: Store, settings: ResolverSettings | None = None) ->
     started = time.perf_counter()
     mentions = store.workspace_mentions()
     watchlist = {entry.id: entry for entry in store.watchlist() if entry.id}
-    judgements = store.judgements(active_only=True)
+    judgements = _current_ids(store.judgements(active_only=True), mentions)
     resolver = Resolver(settings, judgements=_constraints(judgements))
     clusters = _Clusters(_machine_assignment(mentions, watchlist, resolver))
     text_of = {m.id: m.text for m in mentions}
     for judgement in judgements:
         clusters.apply(judgement, text_of)
-    ids = _stable_ids(clusters, mentions, _judged_ids(store.judgements()))
+    ids = _stable_ids(clusters, mentions, _judged_ids(_current_ids(store.judgements(), mentions)))
     by_id = {m.id: m for m in mentions}
     entities = [
         _entity(ids[label], [by_id[m] for m in sorted(members)], watchlist)
@@ -309,10 +329,3 @@ def ingest_finished(store: Store, document_ids: list[str]) -> None:
     """Re-resolve after an ingest that stored documents (before watch rules look at entities)."""
     if document_ids:
         resolve_workspace(store)
-
-
-@hookimpl
-def register_commands(cli: CommandGroups) -> None:
-    from watchfloor.resolve.judgements import register
-
-    register(cli)

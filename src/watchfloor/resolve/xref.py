@@ -9,17 +9,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import typer
-
-from watchfloor.cli.app import CommandGroups, console, open_workspace, print_json_lines
-from watchfloor.hookspecs import hookimpl
 from watchfloor.resolve.blocking import BlockIndex, blocking_keys
 from watchfloor.resolve.matchers import VETO, make_matchers
 from watchfloor.resolve.names import NameForm, analyse_name
-from watchfloor.resolve.reference import entity_names, read_reference_file
 from watchfloor.store.base import ReferenceEntity, Store
 
 DEFAULT_THRESHOLD = 0.9
@@ -105,47 +99,3 @@ def xref(store: Store, threshold: float = DEFAULT_THRESHOLD, dataset: str | None
                         best[pair] = XrefMatch(summary.id, summary.name, summary.type, summary.mention_count,
                                                reference, score, our_name, theirs.text)
     return sorted(best.values(), key=lambda m: (-m.score, -m.mentions, m.entity_name))
-
-
-def import_reference(
-    ctx: typer.Context,
-    path: Path = typer.Argument(..., help="FtM entities (.json/.jsonl) or an OFAC list (.xml)."),
-    dataset: str = typer.Option(..., "--dataset", help="Name for this list, e.g. us_ofac_cons."),
-) -> None:
-    """Import (replace) a reference list; nothing is stored if the file has an error."""
-    entities = [
-        ReferenceEntity(dataset, str(proxy.id), proxy.schema.name, proxy.caption, entity_names(proxy),
-                        proxy.to_dict())
-        for proxy in read_reference_file(path)
-    ]
-    with open_workspace(ctx) as store:
-        count = store.add_reference_entities(dataset, entities)
-    console.print(f"{dataset}: {count} entities")
-
-
-def xref_command(
-    ctx: typer.Context,
-    dataset: str | None = typer.Option(None, "--dataset", help="Only this reference list."),
-    threshold: float = typer.Option(DEFAULT_THRESHOLD, "--threshold", min=0.0, max=1.0),
-    as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
-) -> None:
-    """Entities in the workspace that match entities of imported reference lists, with score and names."""
-    from watchfloor.store.commands import _table
-
-    with open_workspace(ctx) as store:
-        found = xref(store, threshold, dataset)
-    if as_json:
-        print_json_lines([m.to_json() for m in found])
-        return
-    rows = [[m.entity_name, m.entity_type, m.mentions, f"{m.reference.caption} ({m.reference.dataset})",
-             f"{m.score:.3f}", f"{m.our_name} ~ {m.their_name}"] for m in found]
-    console.print(_table("cross-references", ["entity", "type", "mentions", "reference", "score", "matched"],
-                         rows))
-
-
-@hookimpl
-def register_commands(cli: CommandGroups) -> None:
-    reference_app = typer.Typer(help="Reference lists (FollowTheMoney JSON, OFAC XML).", no_args_is_help=True)
-    reference_app.command("import")(import_reference)
-    cli.app.add_typer(reference_app, name="reference")
-    cli.app.command("xref")(xref_command)

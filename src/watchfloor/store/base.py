@@ -9,228 +9,29 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from watchfloor.model import Alert, Analysis, Document
-
-
-@dataclass(slots=True)
-class StoredDocument:
-    id: str
-    kind: str
-    text: str
-    content_hash: str
-    title: str | None = None
-    url: str | None = None
-    publisher: str | None = None
-    author: str | None = None
-    published_at: datetime | None = None
-    retrieved_at: datetime | None = None
-    ingested_at: datetime | None = None
-    lang: str | None = None
-    source_path: str | None = None
-    syndicated_from: str | None = None  # id of the earliest near-duplicate copy
-    metadata: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class StoredMention:
-    id: int
-    document_id: str
-    start: int
-    end: int
-    text: str
-    label: str
-    component: str
-    entity_id: str | None = None
-    watchlist_key: str | None = None  # the watchlist entry a watchlist match came from
-    lang: str | None = None  # the document's language (filled by ``workspace_mentions``)
-
-
-@dataclass(slots=True)
-class StoredTime:
-    id: int
-    document_id: str
-    start: int
-    end: int
-    text: str
-    type: str
-    value: str
-    component: str
-    mod: str | None = None
-
-
-@dataclass(slots=True)
-class StoredClaim:
-    """An attribution stored with its evidence."""
-
-    id: int
-    document_id: str
-    cue: str
-    cue_start: int
-    cue_end: int
-    content: str
-    content_start: int
-    content_end: int
-    sentence_start: int
-    sentence_end: int
-    stance: str
-    component: str
-    source: str | None = None
-    source_start: int | None = None
-    source_end: int | None = None
-    speaker: str | None = None  # named speaker a pronoun/role source refers to
-    speaker_entity_id: str | None = None
-    hedge: str | None = None
-    via: list[str] = field(default_factory=list)
-    time_value: str | None = None
-    time_precision: str | None = None  # day … century, week, quarter, half, season, unknown, publication
-    time_start: date | None = None  # first and last day the time covers
-    time_end: date | None = None
-    entity_ids: list[str] = field(default_factory=list)
-    document_title: str | None = None
-    publisher: str | None = None
-    published_at: datetime | None = None
-    # -- the claim layer (model/claims.py) ----------------------------------------------------------
-    polarity: str = "positive"
-    proposition: str | None = None  # what is asserted or denied when it is not the whole content
-    proposition_start: int | None = None
-    proposition_end: int | None = None
-    characterisation: str | None = None
-    affiliation: str | None = None
-    affiliation_entity_id: str | None = None
-    speaker_status: str | None = None
-    basis: str | None = None
-    event: str | None = None
-    frame: dict[str, Any] | None = None
-    embedding: bytes | None = None
-    participants: list[StoredParticipant] = field(default_factory=list)
-    sentence: str | None = None
-    author: str | None = None  # of the document
-    document_kind: str | None = None
-    document_lang: str | None = None
-
-    @property
-    def claimed(self) -> str:
-        """The proposition asserted or denied: its own text, else the content."""
-        return self.proposition or self.content
-
-
-@dataclass(slots=True)
-class StoredParticipant:
-    """An entity in a claim's frame: its role, its words, and the entity they name (if resolved)."""
-
-    role: str
-    text: str
-    start: int
-    end: int
-    entity_id: str | None = None
-    label: str | None = None  # the label of the mention it names (PERSON, ORG, GPE…)
-
-
-@dataclass(slots=True)
-class EntitySummary:
-    id: str
-    type: str
-    name: str
-    mention_count: int
-    document_count: int
-    publishers: list[str] = field(default_factory=list)
-    names: list[str] = field(default_factory=list)
-    names_by_script: dict[str, list[str]] = field(default_factory=dict)  # script (LATIN…) → forms
-    documents: list[str] = field(default_factory=list)  # ids of the documents mentioning it
-
-
-@dataclass(slots=True)
-class ResolvedEntity:
-    """One entity as workspace resolution leaves it: its mentions and every name form with its script."""
-
-    id: str
-    type: str
-    name: str
-    mention_ids: list[int]
-    names: list[tuple[str, str | None]] = field(default_factory=list)  # (form, lang)
-
-
-#: Analyst judgement actions on entities.
-JUDGEMENT_ACTIONS = ("merge", "split", "not-same")
-
-
-@dataclass(slots=True)
-class StoredJudgement:
-    """An analyst decision, kept apart from machine output; ``subject`` names the entities and mentions."""
-
-    id: int
-    action: str
-    subject: dict[str, Any]
-    author: str
-    created_at: datetime
-    reason: str | None = None
-    undone_at: datetime | None = None
-
-
-@dataclass(slots=True)
-class WatchlistEntry:
-    """An analyst's watched name: a canonical name, its type and aliases in any script."""
-
-    name: str
-    type: str
-    aliases: list[str] = field(default_factory=list)
-    id: str | None = None
-    notes: str | None = None
-
-
-@dataclass(slots=True)
-class PublisherInfo:
-    name: str
-    reliability: str  # Admiralty scale A–F (F: cannot be judged)
-    document_count: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentLink:
-    """What corroboration needs of every document: its publisher, the copy it was syndicated from,
-    its author and its publisher's owner (for independence)."""
-
-    publisher: str | None
-    syndicated_from: str | None
-    author: str | None = None
-    owner: str | None = None
-    kind: str | None = None
-
-
-@dataclass(slots=True)
-class ReferenceEntity:
-    """An entity from a reference list, as FollowTheMoney data (``data`` is the entity's dict)."""
-
-    dataset: str
-    id: str
-    schema: str
-    caption: str
-    names: list[str]
-    data: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class ClaimFilter:
-    entity: str | None = None  # matches any entity name the claim mentions
-    about: str | None = None  # every claim of documents that mention an entity with this name
-    participant: str | None = None  # claims whose frame has the entity (or whose speaker it is)
-    speaker: str | None = None  # matches source or resolved speaker
-    stance: str | None = None
-    document_id: str | None = None
-    since: date | None = None
-    until: date | None = None
-    limit: int = 200
-
-
-@dataclass(slots=True)
-class AddResult:
-    document_id: str
-    created: bool  # False when an exact duplicate was already stored
-    duplicate_of: str | None = None
+from watchfloor.store.records import (  # noqa: F401  (re-exported: the store's interface)
+    JUDGEMENT_ACTIONS,
+    AddResult,
+    ClaimFilter,
+    DocumentLink,
+    DocumentQuery,
+    EntitySummary,
+    PublisherInfo,
+    ReferenceEntity,
+    ResolvedEntity,
+    StoredClaim,
+    StoredDocument,
+    StoredJudgement,
+    StoredMention,
+    StoredParticipant,
+    StoredTime,
+    WatchlistEntry,
+    mention_key,
+)
 
 
 class Store(ABC):
@@ -275,7 +76,27 @@ class Store(ABC):
         keeps documents with a mention of an entity having a name that contains it (any script)."""
 
     @abstractmethod
+    def search_documents(self, query: DocumentQuery) -> list[StoredDocument]:
+        """Documents matching ``query``, newest first; InputError for a query the engine cannot parse."""
+
+    @abstractmethod
+    def document_facets(self, query: DocumentQuery) -> tuple[int, dict[str, dict[str, int]]]:
+        """How many documents match ``query`` (limit and offset aside), and their counts by ``kind``,
+        ``lang`` and ``publisher``, largest first."""
+
+    @abstractmethod
     def counts_by_kind(self) -> dict[str, int]: ...
+
+    @abstractmethod
+    def document_ids(self, *, ingested_since: date | None = None) -> Iterator[str]:
+        """Ids of stored documents in ingestion order (of those ingested on or after a day)."""
+
+    @abstractmethod
+    def replace_machine_output(
+        self, document_id: str, analysis: Analysis, kinds: Iterable[str] = ("entities", "times", "claims")
+    ) -> None:
+        """Replace a document's mentions (``entities``), ``times`` and/or ``claims`` with ``analysis``'s,
+        in one transaction; judgements and other analyst input stay."""
 
     # -- machine output ----------------------------------------------------------------------
     @abstractmethod
@@ -286,6 +107,18 @@ class Store(ABC):
 
     @abstractmethod
     def top_entities(self, *, type: str | None = None, limit: int = 20) -> list[EntitySummary]: ...
+
+    @abstractmethod
+    def entity(self, entity_id: str) -> EntitySummary | None:
+        """One entity by id, summarised as ``top_entities`` does."""
+
+    @abstractmethod
+    def entity_by_name(self, name: str) -> EntitySummary | None:
+        """The most mentioned entity having ``name`` as one of its names (case-insensitive, any script)."""
+
+    @abstractmethod
+    def entity_mentions(self, entity_id: str) -> list[StoredMention]:
+        """Every mention of an entity, by document and offset."""
 
     @abstractmethod
     def claims(self, query: ClaimFilter | None = None) -> list[StoredClaim]: ...

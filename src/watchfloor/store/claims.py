@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from watchfloor.model import Analysis, Attribution, Document, Span
 from watchfloor.model.claims import STORED_ACTS
 from watchfloor.store.base import ClaimFilter, StoredClaim, StoredParticipant
+from watchfloor.store.engine import SqlSessions
 from watchfloor.store.entities import name_key
 from watchfloor.store.rows import checked, from_row
 from watchfloor.store.tables import (
@@ -348,3 +349,11 @@ def _stored_claim(
         document_lang=lang,
         participants=participants,
     )
+
+
+class ClaimsMixin(SqlSessions):
+    """Reading claims; they are written with their document and relinked by entity resolution."""
+
+    def claims(self, query: ClaimFilter | None = None) -> list[StoredClaim]:
+        with self._read() as session:
+            return read_claims(session, query or ClaimFilter())

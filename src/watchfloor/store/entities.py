@@ -3,7 +3,8 @@
 Mentions group by coarse type and normalised name; a mention matched from the watchlist joins that
 entry's entity, so its aliases in every script share one entity. This is only the grouping a document is
 written with: workspace entity resolution (``watchfloor.resolve.workspace``, run after every ingest)
-re-resolves all mentions across documents and scripts, and keeps these ids where it can.
+re-resolves all mentions across documents and scripts, and keeps these ids where it can. A watchlist
+entry's entity id is its :func:`entry_key`.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ COARSE_TYPES: dict[str, str] = {
     "FACILITY": "LOC",
 }
 
+#: Single-character folds that keep offsets: Arabic → Persian letter forms, joiners → space.
+_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "\u200c": " ", "\u200d": " ", "ـ": " "})
 _WHITESPACE = re.compile(r"\s+")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
@@ -45,6 +48,20 @@ def name_key(name: str) -> str:
     """Normalised name: NFKC, case-folded, whitespace collapsed, a leading "the " dropped."""
     key = _WHITESPACE.sub(" ", unicodedata.normalize("NFKC", name).casefold()).strip()
     return key.removeprefix("the ").strip()
+
+
+def fold(text: str) -> str:
+    """Lower-case and fold letter variants without changing the text's length."""
+    folded = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    return folded.translate(_FOLD)
+
+
+def entry_key(entry: WatchlistEntry) -> str:
+    """Stable key of a watchlist entry: its id, else derived from type and name."""
+    if entry.id:
+        return entry.id
+    digest = hashlib.sha1(f"{entry.type}\x00{fold(entry.name)}".encode()).hexdigest()[:12]
+    return f"wl-{digest}"
 
 
 def script_of(name: str) -> str | None:

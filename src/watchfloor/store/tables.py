@@ -100,6 +100,8 @@ class DocumentRow(Base):
     syndicated_from: Mapped[str | None] = mapped_column(ForeignKey("document.id"), index=True)
     metadata_: Mapped[dict[str, Any]] = mapped_column("metadata", JsonType, default=dict)
     minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
+    #: Folded words of title and text that full-text search indexes (watchfloor/text/search.py).
+    search_keys: Mapped[str | None] = mapped_column(Text)
 
 
 class EntityRow(Base):

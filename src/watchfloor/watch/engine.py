@@ -2,14 +2,14 @@
 
 Runs through the ``document_stored`` and ``ingest_finished`` hooks, like any plugin would. Each alert is
 stored once per (rule, subject), so re-ingesting never repeats one; only newly stored alerts are
-delivered. Delivery problems are reported on stderr and never fail the ingest.
+delivered. Delivery problems are logged as warnings and never fail the ingest.
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 
-from watchfloor.cli.app import err_console
 from watchfloor.hookspecs import hookimpl
 from watchfloor.model import Alert
 from watchfloor.store.base import ClaimFilter, Store, StoredClaim, StoredDocument
@@ -17,6 +17,7 @@ from watchfloor.watch.rules import Subject, WatchRule, parse_rule
 from watchfloor.watch.sinks import deliver
 
 TITLE_CHARS = 120
+log = logging.getLogger(__name__)
 
 
 def workspace_rules(store: Store, on: str | None = None) -> list[WatchRule]:
@@ -74,7 +75,7 @@ def fire(store: Store, rule: WatchRule, subject: Subject, title: str, payload: d
     if not store.add_alert(alert):
         return False
     for problem in deliver(alert, rule.deliver):
-        err_console.print(f"warning: {problem}", markup=False, highlight=False)
+        log.warning("%s", problem)
     return True
 
 

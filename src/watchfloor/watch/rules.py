@@ -24,10 +24,11 @@ from typing import Any
 
 import yaml
 
-from watchfloor.errors import InputError
+from watchfloor.errors import InputError, WatchfloorError
 from watchfloor.extract.watchlist import WatchlistMatcher, fold
 from watchfloor.model import Analysis
 from watchfloor.store.base import WatchlistEntry
+from watchfloor.watch.sinks import parse_target
 
 SUBJECTS = ("document", "claim", "cluster")
 CONDITIONS: dict[str, frozenset[str]] = {
@@ -145,6 +146,11 @@ def parse_rule(record: Any, where: str) -> WatchRule:
     deliver = record.get("deliver", ["stdout"])
     if not isinstance(deliver, list):
         raise ValueError(f"{where}: 'deliver' must be a list")
+    for target in deliver:
+        try:
+            parse_target(target)
+        except WatchfloorError as exc:
+            raise ValueError(f"{where}: deliver: {exc}") from None
     return WatchRule(rule_id, on, when, str(record.get("description", "")), deliver)
 
 

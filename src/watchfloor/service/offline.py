@@ -1,26 +1,65 @@
-"""``watchfloor resolve``: cluster mentions given as JSON Lines (the evaluation interface).
+"""Offline analysis with no workspace: the evaluation interface of ``watchfloor extract`` and
+``watchfloor resolve`` (docs/evaluation-interface.md).
 
-Input, from PATH or standard input, one mention per line::
+``extract`` turns texts into one interface record each; ``resolve`` clusters mentions given as JSON
+Lines, one per line::
 
     {"id": "m1", "text": "Елабуга", "lang": "ru", "label": "LOC", "doc": "ru-10", "context": "..."}
 
-Output, one line per input mention in the same order: ``{"id": "m1", "entity": "<cluster id>"}``.
-Runs offline and needs no store; only the result goes to stdout.
+into ``{"id": "m1", "entity": "<cluster id>"}`` in the same order.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-import typer
-
-from watchfloor.cli.app import CommandGroups, print_json_lines, settings
 from watchfloor.errors import InputError
-from watchfloor.hookspecs import hookimpl
+from watchfloor.model import Analysis
 from watchfloor.resolve.resolver import MentionInput, Resolver
+
+#: Pipeline components whose output the evaluation interface does not carry (embeddings).
+INTERFACE_SKIPS = ("embed",)
+
+
+def read_text_input(name: str) -> str:
+    """The text of a path, or of standard input for ``-``, with a leading byte-order mark dropped."""
+    try:
+        raw = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a directory, expected a UTF-8 text file") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(name, f"not valid UTF-8 (byte {exc.start})") from None
+    return text.removeprefix("\ufeff")
+
+
+def extract_records(
+    analyses: Iterable[Analysis], watchlist: Path | None = None
+) -> Iterator[dict[str, Any]]:
+    """The interface record of each analysis, in order, through the configured pipeline."""
+    from watchfloor.extract.pipeline import Pipeline
+    from watchfloor.extract.watchlist import load_watchlist_file
+
+    entries = load_watchlist_file(watchlist) if watchlist else []
+    pipeline = Pipeline.from_config(overrides={"watchlist": {"entries": entries}}, disable=INTERFACE_SKIPS)
+    for analysis in pipeline.pipe(analyses):
+        yield analysis.to_interface()
+
+
+def text_analysis(name: str, when: date | None, lang: str | None) -> Analysis:
+    """The analysis input for a file (or ``-``); InputError names the file and the problem."""
+    return Analysis(read_text_input(name), source=name, date=when, lang=lang)
+
 
 #: Longest accepted mention text and context (characters); longer values are input errors.
 MAX_TEXT = 500
@@ -88,27 +127,15 @@ def resolve_lines(
     return [{"id": raw_id, "entity": assignment[m.id]} for raw_id, m in mentions]
 
 
-@hookimpl
-def register_commands(cli: CommandGroups) -> None:
-    @cli.app.command("resolve")
-    def resolve(
-        ctx: typer.Context,
-        path: str | None = typer.Argument(None, help="JSON Lines of mentions; '-' or nothing reads stdin."),
-        output_format: str = typer.Option("jsonl", "--format", help="Output format (jsonl)."),
-    ) -> None:
-        """Cluster mentions into entities across documents, languages and scripts (offline)."""
-        if output_format != "jsonl":
-            raise typer.BadParameter("only 'jsonl' is supported", param_hint="--format")
-        max_bytes = settings(ctx).max_bytes
-        if path is None or path == "-":
-            mentions = read_mentions(sys.stdin, "<stdin>", max_bytes)
-        else:
-            file = Path(path)
-            if not file.is_file():
-                raise InputError(file, "no such file")
-            try:
-                with file.open(encoding="utf-8") as stream:
-                    mentions = read_mentions(stream, str(file), max_bytes)
-            except UnicodeDecodeError as exc:
-                raise InputError(file, f"not UTF-8 ({exc.reason} at byte {exc.start})") from None
-        print_json_lines(resolve_lines(mentions))
+def read_mentions_file(path: str | None, max_bytes: int) -> list[tuple[Any, MentionInput]]:
+    """Mentions from a JSON Lines file, or standard input for ``None`` or ``-``."""
+    if path is None or path == "-":
+        return read_mentions(sys.stdin, "<stdin>", max_bytes)
+    file = Path(path)
+    if not file.is_file():
+        raise InputError(file, "no such file")
+    try:
+        with file.open(encoding="utf-8") as stream:
+            return read_mentions(stream, str(file), max_bytes)
+    except UnicodeDecodeError as exc:
+        raise InputError(file, f"not UTF-8 ({exc.reason} at byte {exc.start})") from None

@@ -1,4 +1,4 @@
-"""``watchfloor timeline``: dated claims and documents in time order, with precision, stance and sources.
+"""The timeline: dated claims and documents in time order, with precision, stance and sources.
 
 Each claim is placed at the time expression governing its content, else at its document's publication
 date (precision ``publication``). Documents that mention the entity but carry no claim (job postings,
@@ -12,11 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-import typer
-
 from watchfloor.brief.statements import reading
-from watchfloor.cli.app import CommandGroups, console, open_workspace, print_json_lines
-from watchfloor.hookspecs import hookimpl
 from watchfloor.store.base import ClaimFilter, Store, StoredClaim, StoredDocument
 from watchfloor.store.timex import timex_bounds
 
@@ -186,70 +182,3 @@ def _within(entry: TimelineEntry, since: date | None, until: date | None) -> boo
     if entry.start is None or entry.end is None:
         return since is None and until is None
     return (since is None or entry.end >= since) and (until is None or entry.start <= until)
-
-
-def _parse_day(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from None
-
-
-def timeline(
-    ctx: typer.Context,
-    entity: str | None = typer.Option(None, "--entity", help="Only claims and documents about this entity."),
-    since: str | None = typer.Option(None, "--from", help="Only what is dated on or after YYYY-MM-DD."),
-    until: str | None = typer.Option(None, "--to", help="Only what is dated on or before YYYY-MM-DD."),
-    limit: int = typer.Option(500, "--limit", min=0, help="At most this many entries."),
-    as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
-) -> None:
-    """Dated claims and events in time order, with precision, stance and sources."""
-    from watchfloor.store.commands import safe_text
-
-    start, end = _parse_day(since, "--from"), _parse_day(until, "--to")
-    with open_workspace(ctx) as store:
-        entries = build_timeline(store, entity, start, end, limit)
-    if as_json:
-        print_json_lines([entry.to_json() for entry in entries])
-        return
-    from rich.table import Table
-
-    table = Table(
-        title=f"{len(entries)} entries" + (f" about {entity}" if entity else ""), title_justify="left"
-    )
-    for column in ("when", "precision", "what", "stance", "source", "statement", "document"):
-        table.add_column(column)
-    for entry in entries:
-        document = " · ".join(
-            part
-            for part in (
-                entry.publisher,
-                entry.title or entry.document_id,
-                entry.published.isoformat() if entry.published else None,
-            )
-            if part
-        )
-        via = f" (via {' ← '.join(entry.via)})" if entry.via else ""
-        statement = f"{entry.cue}: {entry.content}" if entry.content else ""
-        table.add_row(
-            *(
-                safe_text(cell)
-                for cell in (
-                    entry.value or "undated",
-                    entry.precision,
-                    entry.kind,
-                    entry.stance or "",
-                    (entry.source or "") + via,
-                    statement,
-                    document,
-                )
-            )
-        )
-    console.print(table)
-
-
-@hookimpl
-def register_commands(cli: CommandGroups) -> None:
-    cli.app.command("timeline")(timeline)

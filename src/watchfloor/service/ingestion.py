@@ -1,9 +1,9 @@
-"""The ingest service: walk paths, read files, skip duplicates, analyse in batches, store each document."""
+"""Ingestion: walk paths, read files, skip duplicates, analyse in batches, store each document, run hooks."""
 
 from __future__ import annotations
 
 import itertools
-import os
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,9 +19,10 @@ from watchfloor.extract.pipeline import Pipeline, load_config
 from watchfloor.ingest.dedup import NearDuplicateIndex, StoredCopyInfo, instant, serialise, signature
 from watchfloor.ingest.reader import Reader, registered_readers
 from watchfloor.ingest.readers.decoding import SNIFF_BYTES
+from watchfloor.ingest.walk import walk
 from watchfloor.model import Analysis, Document, DocumentKind
 from watchfloor.plugins import plugin_manager
-from watchfloor.store.base import Store
+from watchfloor.store.base import Store, StoredDocument
 
 Status = Literal["new", "duplicate", "near_duplicate", "failed"]
 STATUSES: tuple[Status, ...] = ("new", "duplicate", "near_duplicate", "failed")
@@ -43,7 +44,15 @@ class Outcome:
 @dataclass(slots=True)
 class IngestReport:
     outcomes: list[Outcome] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # e.g. a plugin that failed after a document was stored
+    warnings: list[str] = field(default_factory=list)  # e.g. a document without a publication date
+    #: Stages that failed after documents were stored (resolution, watch rules): the documents stay, the
+    #: run is not a success.
+    stage_errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when no file failed and every stage after storage ran."""
+        return not self.failures and not self.stage_errors
 
     @property
     def stored_ids(self) -> list[str]:
@@ -76,34 +85,6 @@ def build_pipeline(store: Store, settings: Settings) -> Pipeline:
     return Pipeline.from_config(config, overrides={"watchlist": {"entries": store.watchlist()}})
 
 
-def walk(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
-    """Files under ``paths`` in sorted order, recursively; hidden entries and symlinked folders skipped."""
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            yield from _walk_directory(path)
-        elif path.exists() or path.is_symlink():
-            yield path
-        else:
-            yield InputError(path, "no such file or directory")
-
-
-def _walk_directory(directory: Path) -> Iterator[Path | InputError]:
-    try:
-        with os.scandir(directory) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
-    except OSError as exc:
-        yield InputError(directory, f"cannot list folder: {exc.strerror or exc}")
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk_directory(Path(entry.path))
-        elif not entry.is_dir():  # files, and links to files; links to folders are not followed
-            yield Path(entry.path)
-
-
 class Ingestor:
     """Ingests files into a store: exact duplicates skipped, near-duplicates linked, failures reported."""
 
@@ -131,11 +112,21 @@ class Ingestor:
     def reader_for(self, path: Path, head: bytes) -> Reader | None:
         return next((reader for reader in self.readers if reader.accepts(path, head)), None)
 
-    def read_file(self, path: Path) -> Iterator[Document | InputError]:
-        """The documents of one file as its reader yields them; a file problem ends in an InputError."""
+    def read_file(self, path: Path, shown_as: str | None = None) -> Iterator[Document | InputError]:
+        """The documents of one file as its reader yields them; a file problem ends in an InputError.
+
+        Each document's ``source_path`` names the file absolutely, or as ``shown_as`` (an upload's name).
+        """
+        given, shown = str(path), shown_as or str(path.absolute())
         try:
             reader = self._checked_reader(path)
             for item in reader.read(path):
+                if isinstance(item, InputError):
+                    where = shown + item.path[len(given):] if item.path.startswith(given) else item.path
+                    yield InputError(where, item.problem)
+                    continue
+                if item.source_path and item.source_path.startswith(given):
+                    item.source_path = shown + item.source_path[len(given):]
                 yield self._with_defaults(item)
         except InputError as exc:
             yield exc
@@ -171,10 +162,25 @@ class Ingestor:
         return item
 
     # -- ingesting ---------------------------------------------------------------------------
+    def ingest_bytes(self, name: str, data: bytes) -> IngestReport:
+        """Ingest one file given as bytes (an upload); ``name`` chooses the reader and is its source."""
+        shown = name.strip() or "upload"
+        if len(data) > self.settings.max_bytes:
+            problem = f"file is {len(data)} bytes, over the {self.settings.max_bytes} byte limit"
+            return IngestReport([Outcome(shown, "failed", problem=problem)])
+        with tempfile.TemporaryDirectory(prefix="watchfloor-upload-") as folder:
+            path = Path(folder) / (Path(shown).name.lstrip(".") or "upload")
+            path.write_bytes(data)
+            return self.ingest([path], shown_as={path: shown})
+
     def ingest(
-        self, paths: Iterable[str | Path], on_progress: ProgressCallback | None = None
+        self,
+        paths: Iterable[str | Path],
+        on_progress: ProgressCallback | None = None,
+        shown_as: dict[Path, str] | None = None,
     ) -> IngestReport:
         """Ingest files and folders; a failure on one file or document never stops the rest."""
+        shown_as = shown_as or {}
         report = IngestReport()
         index = NearDuplicateIndex(self._describe)
         index.load(self.store.minhash_signatures())
@@ -186,9 +192,10 @@ class Ingestor:
                 files.append(found)
         batch: list[Document] = []
         for done, path in enumerate(files, start=1):
-            for item in self.read_file(path):
+            for item in self.read_file(path, shown_as.get(path)):
                 if isinstance(item, InputError):
-                    report.outcomes.append(Outcome(item.path, "failed", problem=item.problem))
+                    source = shown_as.get(path, item.path)
+                    report.outcomes.append(Outcome(source, "failed", problem=item.problem))
                     continue
                 batch.append(item)
                 if len(batch) >= self.pipeline.batch_size:
@@ -202,11 +209,11 @@ class Ingestor:
         return report
 
     def _notify(self, report: IngestReport, hook: str, **arguments: object) -> None:
-        """Call a plugin hook; what a plugin does wrong after a commit is a warning, never a lost document."""
+        """Call a plugin hook; a stage failing after a commit is a stage error, never a lost document."""
         try:
             getattr(plugin_manager().hook, hook)(store=self.store, **arguments)
         except Exception as exc:
-            report.warnings.append(f"{hook} hook failed ({type(exc).__name__}: {exc})")
+            report.stage_errors.append(f"{hook} hook failed ({type(exc).__name__}: {exc})")
 
     def _describe(self, document_id: str) -> StoredCopyInfo | None:
         stored = self.store.document(document_id)
@@ -249,13 +256,13 @@ class Ingestor:
 
     def _analyse(self, pending: list[_Pending], report: IngestReport) -> None:
         """Analyse the batch in one pass; if that fails, one by one so only the bad document fails."""
-        analyses = [_analysis(item.document) for item in pending]
+        analyses = [analysis_of(item.document) for item in pending]
         try:
             list(self.pipeline.pipe(analyses))
         except Exception:
             for item in pending:
                 try:
-                    item.analysis = self.pipeline(_analysis(item.document))
+                    item.analysis = self.pipeline(analysis_of(item.document))
                 except Exception as exc:
                     problem = f"analysis failed ({type(exc).__name__}: {exc})"
                     report.outcomes.append(Outcome(_source(item.document), "failed", problem=problem))
@@ -293,8 +300,12 @@ def _source(document: Document) -> str:
     return document.source_path or "-"
 
 
-def _analysis(document: Document) -> Analysis:
+def analysis_of(document: Document | StoredDocument) -> Analysis:
+    """The pipeline's input for a document, new or stored: its text with date, language, publisher, kind."""
+    published = document.published_at
+    if isinstance(published, datetime):
+        published = published.date()
     return Analysis(
-        text=document.text, source=_source(document), date=document.published_date, lang=document.lang,
+        text=document.text, source=document.source_path or "-", date=published, lang=document.lang,
         publisher=document.publisher, kind=str(document.kind),
     )

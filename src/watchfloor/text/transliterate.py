@@ -3,7 +3,7 @@
 Russian Cyrillic goes through ``iuliia``'s Wikipedia schema, which is close to how English-language press
 spells Russian names (Елабуга → Yelabuga, Зеленский → Zelensky). Other Cyrillic letters (Ukrainian і/ї/є/ґ,
 Bulgarian ъ), Arabic script and Latin letters with diacritics fall back to ``anyascii``. Persian text is
-normalised first (see :mod:`watchfloor.resolve.persian`).
+normalised first (see :mod:`watchfloor.text.persian`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from functools import lru_cache
 import iuliia
 from anyascii import anyascii
 
-from watchfloor.resolve.persian import has_arabic_script, mark_initial_vowels, normalise_persian
+from watchfloor.text.persian import has_arabic_script, mark_initial_vowels, normalise_persian
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 

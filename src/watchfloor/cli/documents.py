@@ -1,0 +1,126 @@
+"""``watchfloor documents``, ``show`` and ``summary``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+
+from watchfloor.cli import marks
+from watchfloor.cli.app import CommandGroups, workbench
+from watchfloor.cli.output import (
+    Format,
+    ObjectFormat,
+    console,
+    day,
+    emit,
+    jsonable,
+    print_json,
+    safe_text,
+    table,
+)
+from watchfloor.hookspecs import hookimpl
+
+FORMAT = typer.Option(Format.TABLE, "--format", help="table, json, jsonl or csv.")
+OBJECT_FORMAT = typer.Option(ObjectFormat.TABLE, "--format", help="table (with marked text) or json.")
+
+
+def _summary_record(document: Any) -> dict[str, Any]:
+    record: dict[str, Any] = jsonable(document)
+    record["chars"] = len(record.pop("text"))
+    return record
+
+
+def documents(
+    ctx: typer.Context,
+    search: str | None = typer.Option(
+        None, "--search", help='Full-text query: words (any inflection, any script), "phrases", -excluded.'
+    ),
+    kind: str | None = typer.Option(None, "--kind", help="Only this kind (article, job_posting…)."),
+    lang: str | None = typer.Option(None, "--lang", help="Only this language (en, ru, fa…)."),
+    publisher: str | None = typer.Option(None, "--publisher", help="Only this publisher."),
+    limit: int = typer.Option(50, "--limit", min=0, help="At most this many documents."),
+    output: Format = FORMAT,
+) -> None:
+    """List stored documents, newest first, with counts by kind, language and publisher."""
+    from watchfloor.service.documents import DocumentQuery
+
+    query = DocumentQuery(search=search, kind=kind, lang=lang, publisher=publisher, limit=limit)
+    with workbench(ctx) as bench:
+        page = bench.documents.search(query)
+    emit(page.documents, output, title=f"{len(page.documents)} of {page.total} documents",
+         columns=["id", "kind", "published", "publisher", "lang", "title"],
+         row=lambda d: [d.id, d.kind, day(d.published_at), d.publisher, d.lang, d.title or d.text[:80]],
+         record=_summary_record)
+    if output is Format.TABLE and page.total:
+        for facet, counts in page.facets.items():
+            shown = ", ".join(f"{value} {count}" for value, count in counts.items())
+            console.print(safe_text(f"by {facet}: {shown}"), highlight=False)
+
+
+def show(
+    ctx: typer.Context,
+    document_id: str = typer.Argument(..., help="Document id (see `watchfloor documents`)."),
+    output: ObjectFormat = OBJECT_FORMAT,
+) -> None:
+    """Show one document with its entities, time expressions and attributions marked, then list them."""
+    with workbench(ctx) as bench:
+        view = bench.documents.get(document_id)
+    if output is ObjectFormat.JSON:
+        print_json({**jsonable(view.document), "mentions": view.mentions, "times": view.times,
+                    "claims": view.claims})
+        return
+    document = view.document
+    meta: list[list[object]] = [
+        ["id", document.id], ["kind", document.kind], ["title", document.title],
+        ["publisher", document.publisher], ["author", document.author], ["published", document.published_at],
+        ["url", document.url], ["lang", document.lang], ["source", document.source_path],
+        ["syndicated from", document.syndicated_from],
+    ]  # fmt: skip
+    console.print(table(None, ["field", "value"], [row for row in meta if row[1]]))
+    spans = [(m.start, m.end, marks.ENTITY) for m in view.mentions]
+    spans += [(t.start, t.end, marks.TIME) for t in view.times]
+    for claim in view.claims:
+        spans.append((claim.content_start, claim.content_end, marks.CONTENT))
+        if claim.source_start is not None and claim.source_end is not None:
+            spans.append((claim.source_start, claim.source_end, marks.SOURCE))
+        spans.append((claim.cue_start, claim.cue_end, marks.CUE))
+    console.print(marks.legend())
+    console.print(marks.marked(document.text, spans))
+    if len(document.text) > marks.MAX_SHOW_CHARS:
+        rest = len(document.text) - marks.MAX_SHOW_CHARS
+        console.print(safe_text(f"… {rest} more characters not shown", "dim"))
+    console.print(table(f"{len(view.mentions)} entity mentions", ["text", "label", "entity", "at"],
+                        [[m.text, m.label, m.entity_id or "", f"{m.start}–{m.end}"] for m in view.mentions]))
+    console.print(table(f"{len(view.times)} time expressions", ["text", "type", "value", "at"],
+                        [[t.text, t.type, t.value, f"{t.start}–{t.end}"] for t in view.times]))
+    if view.claims:
+        from watchfloor.cli.claims import claim_rows
+
+        columns, rows = claim_rows(view.claims, with_document=False)
+        console.print(table(f"{len(view.claims)} claims", columns, rows))
+
+
+def summary(
+    ctx: typer.Context,
+    top: int = typer.Option(10, "--top", min=0, help="How many entities to list."),
+    output: ObjectFormat = OBJECT_FORMAT,
+) -> None:
+    """What the workspace holds: documents by kind and the most mentioned entities."""
+    with workbench(ctx) as bench:
+        found = bench.documents.summary(top)
+    if output is ObjectFormat.JSON:
+        print_json({"documents": found.documents_by_kind, "total_documents": found.total_documents,
+                    "entities": found.top_entities})
+        return
+    kinds: list[list[object]] = [[kind, count] for kind, count in found.documents_by_kind.items()]
+    console.print(table(f"{found.total_documents} documents", ["kind", "documents"], kinds))
+    rows: list[list[object]] = [[e.name, e.type, e.mention_count, e.document_count, ", ".join(e.publishers)]
+                                for e in found.top_entities]
+    console.print(table("top entities", ["entity", "type", "mentions", "documents", "publishers"], rows))
+
+
+@hookimpl
+def register_commands(cli: CommandGroups) -> None:
+    for command in (documents, show, summary):
+        cli.app.command(command.__name__)(command)

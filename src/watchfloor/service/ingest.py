@@ -1,0 +1,88 @@
+"""Ingest operations: files and folders, uploaded bytes, the bundled sample corpus."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+from watchfloor.config import Settings
+from watchfloor.model import DocumentKind
+from watchfloor.service.ingestion import Ingestor, IngestReport, ProgressCallback, build_pipeline
+from watchfloor.service.reextraction import ReextractReport, reextract
+from watchfloor.store.base import Store
+
+SAMPLE_WATCHLIST = "watchlist.yaml"
+SAMPLE_RULES = "watch-rules.yaml"
+SAMPLE_DOCUMENTS = "documents"
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOptions:
+    """Defaults for documents that do not say: ``kind`` replaces the readers' default ``article``."""
+
+    kind: DocumentKind | None = None
+    publisher: str | None = None
+    published: date | None = None
+    max_bytes: int | None = None  # refuse larger files (default: the workspace setting)
+
+
+class IngestService:
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store = store
+        self.settings = settings
+
+    def _ingestor(self, options: IngestOptions) -> Ingestor:
+        settings = self.settings
+        if options.max_bytes is not None:
+            settings = dataclasses.replace(settings, max_bytes=options.max_bytes)
+        return Ingestor(
+            self.store, build_pipeline(self.store, settings), settings,
+            kind=options.kind, publisher=options.publisher, published=options.published,
+        )
+
+    def paths(
+        self,
+        paths: Sequence[str | Path],
+        options: IngestOptions | None = None,
+        *,
+        sample: bool = False,
+        on_progress: ProgressCallback | None = None,
+    ) -> IngestReport:
+        """Ingest files and folders (recursively, sorted); ``sample`` adds the bundled sample corpus
+        with its watchlist and watch rules. Failures are outcomes of the report, never exceptions."""
+        with ExitStack() as stack:
+            targets: list[str | Path] = list(paths)
+            if sample:
+                folder = stack.enter_context(resources.as_file(resources.files("watchfloor.data") / "sample"))
+                targets.append(self.load_sample(folder))
+            return self._ingestor(options or IngestOptions()).ingest(targets, on_progress=on_progress)
+
+    def upload(self, name: str, data: bytes, options: IngestOptions | None = None) -> IngestReport:
+        """Ingest one file given as bytes; ``name`` (e.g. ``report.pdf``) picks the reader."""
+        return self._ingestor(options or IngestOptions()).ingest_bytes(name, data)
+
+    def reextract(
+        self,
+        *,
+        since: date | None = None,
+        stages: Sequence[str] = (),
+        on_progress: ProgressCallback | None = None,
+    ) -> ReextractReport:
+        """Run extraction again on stored documents (ingested on or after ``since``), replacing their
+        ``entities``, ``times`` and/or ``claims`` (all by default); judgements are kept and re-applied."""
+        return reextract(self.store, self.settings, since=since, stages=stages, on_progress=on_progress)
+
+    def load_sample(self, folder: Path) -> Path:
+        """Import the sample watchlist and watch rules; return the sample documents folder."""
+        from watchfloor.extract.watchlist import load_watchlist_file
+        from watchfloor.watch.rules import load_rules_file
+
+        self.store.add_watchlist_entries(load_watchlist_file(folder / SAMPLE_WATCHLIST))
+        rules = load_rules_file(folder / SAMPLE_RULES)
+        self.store.save_watch_rules((r.id, r.to_definition()) for r in rules)
+        return folder / SAMPLE_DOCUMENTS

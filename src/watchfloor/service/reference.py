@@ -1,0 +1,53 @@
+"""Reference lists (FollowTheMoney entities, OFAC XML) with cross-referencing, and the watchlist."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from watchfloor.errors import WatchfloorError
+from watchfloor.extract.watchlist import load_watchlist_file
+from watchfloor.resolve.reference import entity_names, read_reference_file
+from watchfloor.resolve.xref import DEFAULT_THRESHOLD, XrefMatch, xref
+from watchfloor.store.base import ReferenceEntity, Store, WatchlistEntry
+
+
+class ReferenceService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def import_file(self, path: Path, dataset: str) -> int:
+        """Replace the reference list ``dataset`` with the file's entities; nothing is stored on error."""
+        entities = [
+            ReferenceEntity(dataset, str(proxy.id), proxy.schema.name, proxy.caption, entity_names(proxy),
+                            proxy.to_dict())
+            for proxy in read_reference_file(path)
+        ]
+        return self.store.add_reference_entities(dataset, entities)
+
+    def xref(self, *, threshold: float | None = None, dataset: str | None = None) -> list[XrefMatch]:
+        """Workspace entities matching reference entities (score ≥ ``threshold``, default 0.9), best first."""
+        return xref(self.store, DEFAULT_THRESHOLD if threshold is None else threshold, dataset)
+
+
+class WatchlistService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def add(self, name: str, entity_type: str, aliases: Sequence[str] = (), notes: str | None = None) -> bool:
+        """Add a watched name, or aliases to an existing one; False when nothing changed.
+
+        Names reach documents stored earlier through ``bench.ingest.reextract(stages=["watchlist"])``.
+        """
+        if not name.strip() or not entity_type.strip():
+            raise WatchfloorError("watchlist add: name and type must not be empty")
+        entry = WatchlistEntry(name.strip(), entity_type.strip(), list(aliases), notes=notes)
+        return bool(self.store.add_watchlist_entries([entry]))
+
+    def entries(self) -> list[WatchlistEntry]:
+        return self.store.watchlist()
+
+    def import_file(self, path: Path) -> tuple[int, int]:
+        """Import watched names from YAML or CSV: (entries read, entries added or updated)."""
+        entries = load_watchlist_file(path)
+        return len(entries), self.store.add_watchlist_entries(entries)

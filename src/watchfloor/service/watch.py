@@ -1,0 +1,56 @@
+"""Watch rules and their alerts; publishers and their Admiralty reliability."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from watchfloor.errors import NotFoundError
+from watchfloor.model import Alert
+from watchfloor.store.base import PublisherInfo, Store
+from watchfloor.watch.engine import evaluate_clusters, evaluate_document
+from watchfloor.watch.rules import WatchRule, load_rules_file, parse_rule
+
+
+class WatchService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def add_rules_file(self, path: Path) -> tuple[int, int]:
+        """Add or replace the rules of a YAML file, all checked before any is stored: (read, written)."""
+        rules = load_rules_file(path)
+        return len(rules), self.store.save_watch_rules((r.id, r.to_definition()) for r in rules)
+
+    def rules(self) -> list[WatchRule]:
+        return [parse_rule(definition, rule_id) for rule_id, definition in self.store.watch_rules()]
+
+    def remove(self, rule_id: str) -> None:
+        """Remove a rule (its alerts stay)."""
+        if not self.store.delete_watch_rule(rule_id):
+            raise NotFoundError(f"no watch rule {rule_id!r}")
+
+    def run(self) -> int:
+        """Evaluate the rules over everything stored; alerts that fired before are not repeated."""
+        fired = sum(evaluate_document(self.store, d) for d in self.store.document_links())
+        return fired + evaluate_clusters(self.store)
+
+    def alerts(self, *, rule: str | None = None, limit: int = 200) -> list[Alert]:
+        """Alerts, newest first."""
+        return self.store.alerts(rule=rule, limit=limit)
+
+
+class PublisherService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def all(self) -> list[PublisherInfo]:
+        return self.store.publishers()
+
+    def rate(self, name: str, rating: str) -> PublisherInfo:
+        """Rate a publisher that documents name (matched case-insensitively) on the Admiralty scale
+        (see ``corroborate.credibility.RELIABILITY_LABELS``: A completely reliable … F cannot be judged)."""
+        wanted = " ".join(name.split()).casefold()
+        found = next((p for p in self.store.publishers() if p.name.casefold() == wanted), None)
+        if found is None:
+            raise NotFoundError(f"no publisher {name!r} in this workspace (see `watchfloor publishers`)")
+        self.store.set_reliability(found.name, rating)
+        return PublisherInfo(found.name, rating.strip().upper(), found.document_count)
