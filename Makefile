@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py --limit 600 --rounds 3
 	$(BIN)/python benchmarks/bench_translit.py --sample 5000 --seed 7
 	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_cli.py --rounds 7
 
 # Re-resolve and re-hash the dependency set (needs the package index).
 lock: | $(BIN)/python

@@ -18,13 +18,31 @@ from sqlalchemy.engine import make_url
 from watchfloor.store.sql import SqlStore, open_store
 
 PG_URL_VARIABLE = "WATCHFLOOR_TEST_PG_URL"
+#: The shared data beside the checkout (gold datasets by others, the seed article); read, never copied.
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI") == "true"
+
+
+def shared_path(relative: str) -> Path:
+    """A path in ../shared; when it is missing the test is skipped, except under CI=true, where a missing
+    file is an error (CI always has ../shared beside the clone)."""
+    path = SHARED / relative
+    if not path.exists():
+        message = f"{path} is missing (../shared beside the checkout)"
+        if in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
 
 
 def _postgres_schema_url() -> Iterator[str]:
     """A URL whose connections use a fresh, private schema (dropped afterwards)."""
     base = os.environ.get(PG_URL_VARIABLE)
     if not base:
-        if os.environ.get("CI") == "true":
+        if in_ci():
             pytest.fail(f"{PG_URL_VARIABLE} is not set, but CI=true requires the PostgreSQL tests")
         pytest.skip(f"{PG_URL_VARIABLE} not set (source .ci/start-postgres.sh)")
     schema = f"test_{uuid.uuid4().hex[:12]}"

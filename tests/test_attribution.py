@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import pytest
 
+from conftest import shared_path
 from watchfloor.extract.attribution import EnglishAttribution, _drop_nested_in_content
 from watchfloor.extract.attribution.patterns import Found
 from watchfloor.extract.attribution.quotes import QuoteIndex
@@ -15,7 +15,7 @@ from watchfloor.extract.pipeline import Pipeline
 from watchfloor.extract.spacy_parse import load_model
 from watchfloor.model import Analysis, Attribution
 
-SEED = Path(__file__).parents[1].parent / "shared" / "seed" / "000_aa53ffcfbbfed12b.txt"
+SEED_FILE = "seed/000_aa53ffcfbbfed12b.txt"
 
 
 @cache
@@ -148,9 +148,7 @@ def test_quote_index_pairs_marks_and_continued_paragraphs() -> None:
 
 @pytest.fixture(scope="module")
 def seed() -> tuple[str, list[Attribution]]:
-    if not SEED.exists():
-        pytest.skip("seed article not found beside the checkout")
-    text = SEED.read_text(encoding="utf-8")
+    text = shared_path(SEED_FILE).read_text(encoding="utf-8")
     return text, analyse(text)
 
 

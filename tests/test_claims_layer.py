@@ -4,14 +4,14 @@ evidence bases and frames — and how a stored claim reads in plain words."""
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
+from conftest import shared_path
 from watchfloor.brief.statements import reading
 from watchfloor.extract.pipeline import Pipeline
 from watchfloor.model import Analysis, Attribution
 from watchfloor.store.base import StoredClaim
 
-SEED = Path(__file__).parents[1].parent / "shared" / "seed" / "000_aa53ffcfbbfed12b.txt"
+SEED_FILE = "seed/000_aa53ffcfbbfed12b.txt"
 
 
 @cache
@@ -165,7 +165,7 @@ def test_frames_read_event_participants_object_and_the_time_of_the_event() -> No
 
 
 def test_the_seed_article_bendett_quotes_and_kanaani_denial() -> None:
-    found = analyse(SEED.read_text(encoding="utf-8"))
+    found = analyse(shared_path(SEED_FILE).read_text(encoding="utf-8"))
     bendett = [a for a in found if a.content.text.startswith("\u201c") and "Iran" in a.content.text]
     assert len(bendett) == 2 and all(
         a.speaker is not None and a.speaker.text == "Samuel Bendett" for a in bendett

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import shared_path
 from watchfloor.cli.main import build_app
 from watchfloor.errors import InputError
 from watchfloor.evaluate.attribution import (
@@ -20,7 +21,7 @@ from watchfloor.evaluate.attribution import (
 from watchfloor.evaluate.spans import PRF, match_spans
 from watchfloor.model import Analysis, Attribution
 
-POLNEAR_DEV = Path(__file__).parents[1].parent / "shared" / "datasets" / "polnear" / "data" / "dev"
+POLNEAR_DEV = "datasets/polnear/data/dev"
 
 TEXT = "Harbour closed\n\nOfficials said the harbour was closed. The mayor, however, hopes it reopens soon.\n"
 # Offsets into TEXT: "Officials" 16-25, "said" 26-30, content 31-53; "The mayor" 55-64, "hopes" 75-80,
@@ -123,8 +124,6 @@ def test_eval_attribution_command_scores_a_split(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_polnear_dev_sample_is_well_above_a_quotation_baseline() -> None:
-    if not POLNEAR_DEV.exists():
-        pytest.skip("PolNeAR dev split not found beside the checkout")
-    scores = evaluate_polnear(POLNEAR_DEV, limit=12)
+    scores = evaluate_polnear(shared_path(POLNEAR_DEV), limit=12)
     assert scores.cue_overlap.f1 > 0.5
     assert scores.source_overlap.f1 > 0.45 and scores.content_overlap.f1 > 0.45

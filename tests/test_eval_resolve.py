@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import shared_path
 from watchfloor.cli.main import build_app
 from watchfloor.errors import InputError
 from watchfloor.evaluate.resolve import b_cubed, evaluate_topic, pairwise, read_bsnlp_topic
 
-BSNLP = Path(__file__).parents[1].parent / "shared" / "datasets" / "bsnlp-slavner"
+BSNLP = "datasets/bsnlp-slavner"
 
 
 def test_b_cubed_and_pairwise_on_a_worked_example() -> None:
@@ -86,9 +87,7 @@ def test_eval_resolve_rejects_a_folder_without_topics(tmp_path: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("topic", ["trump", "ec"])
 def test_shared_bsnlp_topics_beat_the_string_baseline(topic: str) -> None:
-    if not (BSNLP / topic).is_dir():
-        pytest.skip("shared BSNLP data not present")
-    result = evaluate_topic(BSNLP / topic)
+    result = evaluate_topic(shared_path(f"{BSNLP}/{topic}"))
     assert result["b_cubed"]["f1"] >= 0.80
     assert result["b_cubed"]["f1"] > result["baseline_b_cubed"]["f1"] + 0.2
     assert result["candidate_pairs"] < result["mentions"] ** 2 / 20

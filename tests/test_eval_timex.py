@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import shared_path
 from watchfloor.cli.main import build_app
 from watchfloor.errors import InputError
 from watchfloor.evaluate.timex import evaluate_directory, read_timeml, score_timexes
 
-TEMPEVAL = Path(__file__).parents[1].parent / "shared" / "datasets" / "tempeval3" / "TBAQ-cleaned"
+TEMPEVAL = "datasets/tempeval3/TBAQ-cleaned"
 
 TIMEML = """<?xml version="1.0" ?>
 <TimeML>
@@ -83,8 +84,6 @@ def test_bad_input_names_the_path(tmp_path: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize(("corpus", "value_f1"), [("TimeBank", 0.80), ("AQUAINT", 0.78)])
 def test_tempeval3_development_sets(corpus: str, value_f1: float) -> None:
-    if not (TEMPEVAL / corpus).is_dir():
-        pytest.skip("TempEval-3 data not present beside the checkout")
-    scores = evaluate_directory(TEMPEVAL / corpus)
+    scores = evaluate_directory(shared_path(f"{TEMPEVAL}/{corpus}"))
     assert scores.relaxed.f1 >= 0.88
     assert scores.value.f1 >= value_f1

@@ -7,10 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from conftest import shared_path
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-SEED = SHARED / "seed" / "000_aa53ffcfbbfed12b.txt"
+SEED = "seed/000_aa53ffcfbbfed12b.txt"
 
 
 def run_extract(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -19,16 +18,16 @@ def run_extract(*args: str, stdin: bytes | None = None) -> subprocess.CompletedP
     )
 
 
-@pytest.mark.skipif(not SEED.is_file(), reason="shared seed article not present")
 def test_seed_article_in_the_interface_shape_with_exact_offsets() -> None:
-    result = run_extract("--date", "2023-08-20", str(SEED))
+    seed = shared_path(SEED)
+    result = run_extract("--date", "2023-08-20", str(seed))
     assert result.returncode == 0, result.stderr.decode()
     lines = result.stdout.decode("utf-8").splitlines()
     assert len(lines) == 1
     record = json.loads(lines[0])
     assert set(record) == {"source", "lang", "date", "entities", "times", "attributions"}
-    assert (record["source"], record["lang"], record["date"]) == (str(SEED), "en", "2023-08-20")
-    text = SEED.read_text(encoding="utf-8").removeprefix("\ufeff")
+    assert (record["source"], record["lang"], record["date"]) == (str(seed), "en", "2023-08-20")
+    text = seed.read_text(encoding="utf-8").removeprefix("\ufeff")
     for item in record["entities"] + record["times"]:
         assert text[item["start"]:item["end"]] == item["text"]
     found = {(e["text"], e["label"]) for e in record["entities"]}

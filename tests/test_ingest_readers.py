@@ -8,6 +8,7 @@ from pathlib import Path
 import matplotlib
 import pytest
 
+from conftest import shared_path
 from watchfloor.errors import InputError
 from watchfloor.ingest.reader import registered_readers
 from watchfloor.ingest.readers import FeedReader, HtmlReader, JsonlReader, PdfReader, TextReader
@@ -15,8 +16,7 @@ from watchfloor.ingest.readers.decoding import decode_text
 from watchfloor.model import Document, DocumentKind
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
-SHARED = Path(__file__).parents[1].parent / "shared"
-BBC_SPORT_199 = SHARED / "datasets" / "bbc-news" / "bbc" / "sport" / "199.txt"
+BBC_SPORT_199 = "datasets/bbc-news/bbc/sport/199.txt"
 
 
 def documents(reader: object, path: Path) -> list[Document]:
@@ -116,9 +116,8 @@ def test_text_in_another_single_byte_encoding_is_refused() -> None:
         decode_text(b"abc \x81\x8d\x8f\x90 def", "odd.txt")  # bytes Windows-1252 does not define
 
 
-@pytest.mark.skipif(not BBC_SPORT_199.is_file(), reason="shared BBC dataset not present")
 def test_bbc_file_with_a_raw_pound_byte_is_ingested() -> None:
-    [doc] = documents(TextReader(), BBC_SPORT_199)
+    [doc] = documents(TextReader(), shared_path(BBC_SPORT_199))
     assert "£" in doc.text and "\ufffd" not in doc.text
 
 

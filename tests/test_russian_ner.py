@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from conftest import shared_path
 from watchfloor.evaluate.factrueval import FactRuDocument, GoldObject, read_factrueval, score_factrueval
 from watchfloor.extract.pipeline import Pipeline
 from watchfloor.extract.russian import NatashaNER, name_parts, natasha_models
@@ -16,7 +15,7 @@ TEXT = (
     "работает в особой экономической зоне. Комитет защиты журналистов (КЗЖ) просил Министерство обороны "
     "России ответить."
 )
-FACTRUEVAL = Path(__file__).parents[1].parent / "shared" / "datasets" / "factrueval-2016" / "devset"
+FACTRUEVAL = "datasets/factrueval-2016/devset"
 
 
 def _entities(analysis: Analysis) -> dict[str, EntityMention]:
@@ -84,15 +83,14 @@ def test_factrueval_gold_scores_names_and_ignores_descriptions() -> None:
 
 @pytest.mark.slow
 def test_factrueval_dev_micro_f1() -> None:
-    if not FACTRUEVAL.is_dir():
-        pytest.skip("shared FactRuEval data not present")
-    documents = list(read_factrueval(FACTRUEVAL))
+    factrueval = shared_path(FACTRUEVAL)
+    documents = list(read_factrueval(factrueval))
     assert len(documents) > 100
     config = {
         "pipeline": {"components": ["language", "ner_ru"]},
         "components": {"language": {"factory": "language.lingua"}, "ner_ru": {"factory": "ner.natasha"}},
     }
-    result = score_factrueval(FACTRUEVAL, Pipeline.from_config(config))
+    result = score_factrueval(factrueval, Pipeline.from_config(config))
     assert result["documents"] == len(documents)
     assert result["micro"]["f1"] >= 0.85
     assert result["PER"]["f1"] > result["ORG"]["f1"]  # organisations are the hard part

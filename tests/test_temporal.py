@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 import spacy
 
+from conftest import shared_path
 from watchfloor.extract.component import registered_factories
 from watchfloor.extract.pipeline import Pipeline
 from watchfloor.extract.temporal import ClaimTime, TemporalTagger
@@ -15,7 +15,7 @@ from watchfloor.extract.temporal.detect import compile_rules, fold_case
 from watchfloor.extract.temporal.jalali import jalali_to_gregorian
 from watchfloor.model import Analysis, Attribution, Span
 
-SEED = Path(__file__).parents[1].parent / "shared" / "seed" / "000_aa53ffcfbbfed12b.txt"
+SEED = "seed/000_aa53ffcfbbfed12b.txt"
 SEED_VALUES = {
     "next year": "2024",
     "April": "2023-04",
@@ -48,9 +48,7 @@ def values(analysis: Analysis) -> dict[str, str]:
 
 @pytest.mark.parametrize("parsed", [True, False])
 def test_seed_article_against_its_date(parsed: bool, nlp: spacy.language.Language) -> None:
-    if not SEED.exists():
-        pytest.skip("shared seed article not present")
-    text = SEED.read_text("utf-8")
+    text = shared_path(SEED).read_text("utf-8")
     analysis = tag(text, date(2023, 8, 20), nlp=nlp if parsed else None)
     assert values(analysis) == SEED_VALUES
     for time in analysis.times:

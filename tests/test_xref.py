@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import shared_path
 from watchfloor.errors import InputError
 from watchfloor.extract.watchlist import entry_key
 from watchfloor.model import Analysis, Document, EntityMention, Span
@@ -16,8 +17,7 @@ from watchfloor.store.base import ReferenceEntity, WatchlistEntry
 from watchfloor.store.sql import SqlStore
 
 FIXTURE = Path(__file__).parent / "fixtures" / "reference" / "example-list.ftm.jsonl"
-OFAC = (Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "name-variants"
-        / "un-sc-consolidated-list" / "OFAC_nonSDN_consolidated_2025-03-28.xml")
+OFAC = "datasets/name-variants/un-sc-consolidated-list/OFAC_nonSDN_consolidated_2025-03-28.xml"
 
 
 def _import(store: SqlStore, path: Path, dataset: str) -> int:
@@ -76,9 +76,8 @@ def test_bad_reference_files_name_the_line(tmp_path: Path, content: str, problem
         list(read_reference_file(path))
 
 
-@pytest.mark.skipif(not OFAC.is_file(), reason="shared name-variants data not present")
 def test_ofac_consolidated_list_becomes_ftm_entities() -> None:
-    entities = list(read_reference_file(OFAC))
+    entities = list(read_reference_file(shared_path(OFAC)))
     assert len(entities) == 443
     schemata = {"Person", "Organization", "Vessel", "Airplane", "LegalEntity"}
     assert {e.schema.name for e in entities} <= schemata

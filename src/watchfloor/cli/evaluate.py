@@ -13,6 +13,7 @@ from watchfloor.errors import InputError
 from watchfloor.hookspecs import hookimpl
 
 FORMAT = typer.Option(ObjectFormat.TABLE, "--format", help="table or json.")
+SLICE = typer.Option(None, "--slice", help="Only items K, K+N, K+2N… in name order, as K/N (0/5: a fifth).")
 PRF_COLUMNS = ["measure", "precision", "recall", "F1", "tp", "predicted", "gold"]
 
 
@@ -35,9 +36,20 @@ def _present(output: ObjectFormat, as_json: Any, title: str, rows: list[list[obj
         console.print(note, highlight=False, markup=False)
 
 
+def _check_slice(part: str | None) -> None:
+    """A malformed ``--slice`` is a usage error, found before any scoring starts."""
+    from watchfloor.evaluate.metrics import strided
+
+    try:
+        strided([], part)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--slice") from None
+
+
 def eval_ner(
     conll: Path | None = typer.Option(None, "--conll", help="CoNLL-2003 file (English)."),
     factrueval: Path | None = typer.Option(None, "--factrueval", help="FactRuEval-2016 dev folder."),
+    part: str | None = SLICE,
     output: ObjectFormat = FORMAT,
 ) -> None:
     """Entity precision/recall/F1: exact span, coarse label (PER, ORG, LOC, MISC)."""
@@ -48,7 +60,8 @@ def eval_ner(
 
         if not conll.is_file():
             raise InputError(conll, "no such file")
-        results = evaluate_conll(conll)
+        _check_slice(part)
+        results = evaluate_conll(conll, part)
         rows = [prf_row(f"{system}: {kind}", scores[kind]) for system, scores in results.items()
                 for kind in ["micro", *sorted(k for k in scores if k != "micro")]]
         as_json = {system: {k: v.to_json() for k, v in s.items()} for system, s in results.items()}
@@ -90,6 +103,7 @@ def eval_attribution(
     polnear: Path | None = typer.Option(None, "--polnear", help="A PolNeAR split folder."),
     gold: Path | None = typer.Option(None, "--gold", help="A watchfloor gold file (.jsonl: ru, fa, en)."),
     limit: int | None = typer.Option(None, "--limit", min=1, help="Score only the first N articles."),
+    part: str | None = SLICE,
     output: ObjectFormat = FORMAT,
 ) -> None:
     """Cue, source and content P/R/F1 (overlap and exact) on PolNeAR brat files or watchfloor gold."""
@@ -109,7 +123,8 @@ def eval_attribution(
     from watchfloor.evaluate.attribution import evaluate_polnear
 
     assert polnear is not None
-    scores = evaluate_polnear(polnear, limit)
+    _check_slice(part)
+    scores = evaluate_polnear(polnear, limit, part)
     _present(output, scores.as_dict(), f"attributions on PolNeAR {polnear.name}",
              [prf_row(name, getattr(scores, name)) for name in scores.__slots__])
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from watchfloor.errors import InputError
-from watchfloor.evaluate.metrics import PRF
+from watchfloor.evaluate.metrics import PRF, strided
 from watchfloor.evaluate.spans import KeyedSpan, MatchMode, align_spans, spans_match
 from watchfloor.model import Analysis, Attribution
 
@@ -166,9 +166,10 @@ def extract_attributions(texts: list[str]) -> list[list[Attribution]]:
     return [a.attributions for a in pipeline.pipe(analyses)]
 
 
-def evaluate_polnear(directory: Path, limit: int | None = None) -> AttributionScores:
-    """Extract and score the articles of a PolNeAR split (the first ``limit`` by name, if given)."""
-    articles = list(read_polnear(directory))[:limit]
+def evaluate_polnear(directory: Path, limit: int | None = None, part: str | None = None) -> AttributionScores:
+    """Extract and score the articles of a PolNeAR split (of ``part`` "K/N" of them by name, see
+    :func:`~watchfloor.evaluate.metrics.strided`; the first ``limit`` of those, if given)."""
+    articles = strided(list(read_polnear(directory)), part)[:limit]
     predictions = extract_attributions([a.text for a in articles])
     return score_attributions({a.name: a.attributions for a in articles},
                               {a.name: p for a, p in zip(articles, predictions, strict=True)})

@@ -28,9 +28,10 @@ from watchfloor.errors import InputError
 from watchfloor.evaluate.metrics import PRF, compare_sets
 from watchfloor.evaluate.ner import coarse
 from watchfloor.model import Analysis
+from watchfloor.model.entity_types import type_code
 
 #: FactRuEval object types → coarse labels (Project and Facility are not scored).
-OBJECT_LABELS: dict[str, str] = {"Person": "PER", "Org": "ORG", "Location": "LOC", "LocOrg": "LOC"}
+OBJECT_LABELS: dict[str, str] = {name: type_code(name) for name in ("Person", "Org", "Location", "LocOrg")}
 #: Span types that name an object of each type (descriptors such as org_descr, job, loc_descr do not).
 NAME_SPAN_TYPES: dict[str, frozenset[str]] = {
     "Person": frozenset({"name", "surname", "patronymic", "nickname"}),

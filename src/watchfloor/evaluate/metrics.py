@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -72,3 +74,17 @@ def compare_sets(gold: set[Any], predicted: set[Any]) -> PRF:
     """Exact-match counts between two sets of hashable items (e.g. (start, end, label) triples)."""
     tp = len(gold & predicted)
     return PRF(tp=tp, fp=len(predicted) - tp, fn=len(gold) - tp)
+
+
+def strided(items: list[T], part: str | None) -> list[T]:
+    """The items ``K, K+N, K+2N…`` of ``part = "K/N"`` (all for None): e.g. ``0/5``, the fifth of a split
+    left out while rules were chosen on the other four."""
+    if part is None:
+        return items
+    try:
+        first, every = (int(n) for n in part.split("/"))
+    except ValueError:
+        raise ValueError(f"slice {part!r} is not K/N (e.g. 0/5)") from None
+    if every < 1 or not 0 <= first < every:
+        raise ValueError(f"slice {part!r}: need 0 <= K < N")
+    return items[first::every]

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from watchfloor.errors import InputError
-from watchfloor.evaluate.metrics import PRF, compare_sets
+from watchfloor.evaluate.metrics import PRF, compare_sets, strided
+from watchfloor.model.entity_types import type_code
 
-COARSE: dict[str, str] = {
-    "PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
-}
+#: The types CoNLL-2003 and FactRuEval score; everything else counts as MISC.
+SCORED_CODES = frozenset({"PER", "ORG", "LOC"})
 #: Entity types CoNLL does not annotate; the raw baseline is also shown without them.
 NUMERIC = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
@@ -25,7 +25,8 @@ Triple = tuple[int, int, str]
 
 def coarse(label: str) -> str:
     """PERSON→PER; ORG→ORG; GPE, LOC, FAC→LOC; everything else→MISC."""
-    return COARSE.get(label.upper(), "MISC")
+    code = type_code(label)
+    return code if code in SCORED_CODES else "MISC"
 
 
 @dataclass(slots=True)
@@ -102,13 +103,14 @@ def score_documents(
     return scores
 
 
-def evaluate_conll(path: Path) -> dict[str, dict[str, PRF]]:
-    """Score our pipeline and the raw spaCy model on the same CoNLL text."""
+def evaluate_conll(path: Path, part: str | None = None) -> dict[str, dict[str, PRF]]:
+    """Score our pipeline and the raw spaCy model on the same CoNLL text (of ``part`` "K/N" of its
+    documents, see :func:`~watchfloor.evaluate.metrics.strided`)."""
     from watchfloor.extract.pipeline import Pipeline
     from watchfloor.extract.spacy_parse import SpacyParse, load_raw_model
     from watchfloor.model import Analysis
 
-    documents = list(read_conll(path))
+    documents = strided(list(read_conll(path)), part)
     pipeline = Pipeline.from_config(disable=["ner_ru", "temporal", "attribution", "claim_time"])
     ours = [
         [(e.span.start, e.span.end, e.label) for e in a.entities]

@@ -23,17 +23,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from watchfloor.model.entity_types import type_code
 from watchfloor.resolve.blocking import BlockIndex, blocking_keys
 from watchfloor.resolve.matchers import DEFAULT_MATCHERS, VETO, Matcher, make_matchers, token_similarity
 from watchfloor.resolve.names import NameForm, analyse_name
 from watchfloor.text.transliterate import to_latin
 
-#: Coarse entity types: extractor labels, BSNLP and FactRuEval categories map onto these.
-COARSE_LABELS: dict[str, str] = {
-    "PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
-    "LOCORG": "LOC", "EVENT": "EVT", "EVT": "EVT", "PRODUCT": "PRO", "PRO": "PRO", "NORP": "NORP",
-    "MISC": "MISC",
-}  # fmt: skip
 #: Types that refer to the same things often enough to be compared (a country as a place or an actor).
 _RELATED_TYPES = frozenset({"LOC", "ORG"})
 _MAX_FORMS = 40
@@ -45,7 +40,7 @@ _MAX_ID_SLUG = 40
 def coarse_label(label: str | None) -> str | None:
     if not label:
         return None
-    return COARSE_LABELS.get(label.upper(), label.upper())
+    return type_code(label)
 
 
 @dataclass(frozen=True, slots=True)

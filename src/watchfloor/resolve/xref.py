@@ -11,22 +11,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from watchfloor.model.entity_types import schema_type, type_code
 from watchfloor.resolve.blocking import BlockIndex, blocking_keys
 from watchfloor.resolve.matchers import VETO, make_matchers
 from watchfloor.resolve.names import NameForm, analyse_name
 from watchfloor.store.base import ReferenceEntity, Store
 
 DEFAULT_THRESHOLD = 0.9
-#: FollowTheMoney schema → the workspace's coarse entity type it can match.
-SCHEMA_TYPES: dict[str, str] = {
-    "Person": "PERSON",
-    "Organization": "ORG",
-    "Company": "ORG",
-    "PublicBody": "ORG",
-    "LegalEntity": "ORG",
-    "Address": "LOC",
-}
-_LABELS = {"PERSON": "PER", "ORG": "ORG", "LOC": "LOC"}
+#: Entity types whose names the matchers score with their type in mind (others are matched type-blind).
+_TYPED = frozenset({"PERSON", "ORG", "LOC"})
 #: Names this short (in characters of their base form) match only when their fingerprints are equal:
 #: acronyms and short words are too ambiguous for fuzzy screening ("СМИ", the media, is not SMIC).
 SHORT_NAME = 4
@@ -76,14 +69,14 @@ def xref(store: Store, threshold: float = DEFAULT_THRESHOLD, dataset: str | None
     matchers = make_matchers()
     best: dict[tuple[str, str], XrefMatch] = {}
     for summary in store.top_entities(limit=1_000_000):
-        label = _LABELS.get(summary.type)
+        label = type_code(summary.type) if summary.type in _TYPED else None
         for our_name in dict.fromkeys([summary.name, *summary.names]):
             ours = analyse_name(our_name)
             if ours.is_empty:
                 continue
             for key in index.candidates(blocking_keys(ours)):
                 reference = references[key]
-                if SCHEMA_TYPES.get(reference.schema, summary.type) != summary.type:
+                if (schema_type(reference.schema) or summary.type) != summary.type:
                     continue
                 for theirs in forms[key]:
                     if min(len(ours.base), len(theirs.base)) <= SHORT_NAME and (

@@ -16,21 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from watchfloor.model import EntityMention
+from watchfloor.model.entity_types import type_name
 from watchfloor.store.base import WatchlistEntry
-
-#: Entity labels of the NER components and watchlists, mapped to the types entities are grouped by.
-COARSE_TYPES: dict[str, str] = {
-    "PERSON": "PERSON",
-    "PER": "PERSON",
-    "ORG": "ORG",
-    "ORGANIZATION": "ORG",
-    "ORGANISATION": "ORG",
-    "GPE": "LOC",
-    "LOC": "LOC",
-    "LOCATION": "LOC",
-    "FAC": "LOC",
-    "FACILITY": "LOC",
-}
 
 #: Single-character folds that keep offsets: Arabic → Persian letter forms, joiners → space.
 _FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "\u200c": " ", "\u200d": " ", "ـ": " "})
@@ -39,9 +26,8 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def coarse_type(label: str) -> str:
-    """PERSON, ORG or LOC (GPE, LOC, FAC); any other label, upper-cased, is its own type."""
-    upper = label.strip().upper()
-    return COARSE_TYPES.get(upper, upper)
+    """The type entities with this label are grouped by (:mod:`watchfloor.model.entity_types`)."""
+    return type_name(label)
 
 
 def name_key(name: str) -> str:
