@@ -7,7 +7,7 @@ from datetime import date
 from watchfloor.corroborate.clusters import cluster_claims
 from watchfloor.corroborate.credibility import best_reliability, grade
 from watchfloor.corroborate.denials import attach
-from watchfloor.corroborate.evidence import DocumentFacts, Evidence, name_key, root_document
+from watchfloor.corroborate.evidence import DocumentFacts, Evidence, root_document, source_key
 from watchfloor.corroborate.origins import independent_origins
 from watchfloor.corroborate.similarity import ClusterSettings, conflict
 
@@ -261,7 +261,7 @@ def test_a_denial_attaches_to_the_claim_whose_participants_it_denies() -> None:
 
 
 def test_helpers() -> None:
-    assert name_key("The Financial Times's") == "financial times"
+    assert source_key("The Financial Times's") == "financial times"
     assert root_document("c", {"c": "b", "b": "a", "a": "c"}) in {"a", "b", "c"}  # cycle-safe
     assert best_reliability(["F", "C", None, "B"]) == "B"
 

@@ -43,3 +43,11 @@ def test_a_slice_of_a_split_is_every_nth_item() -> None:
     for bad in ("5/5", "x", "1/0"):
         with pytest.raises(ValueError, match="slice"):
             metrics.strided([1], bad)
+
+
+def test_one_name_key_under_the_source_key() -> None:
+    from watchfloor.corroborate.evidence import source_key
+    from watchfloor.store.entities import name_key
+
+    assert source_key("The  Financial\u00a0Times's") == name_key("Financial Times") == "financial times"
+    assert source_key("An Observer") == name_key("observer")

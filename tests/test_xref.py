@@ -11,7 +11,7 @@ from conftest import shared_path
 from watchfloor.errors import InputError
 from watchfloor.extract.watchlist import entry_key
 from watchfloor.model import Analysis, Document, EntityMention, Span
-from watchfloor.resolve.reference import entity_names, read_reference_file
+from watchfloor.resolve.reference import proxy_names, read_reference_file
 from watchfloor.resolve.xref import xref
 from watchfloor.store.base import ReferenceEntity, WatchlistEntry
 from watchfloor.store.sql import SqlStore
@@ -21,7 +21,7 @@ OFAC = "datasets/name-variants/un-sc-consolidated-list/OFAC_nonSDN_consolidated_
 
 
 def _import(store: SqlStore, path: Path, dataset: str) -> int:
-    entities = [ReferenceEntity(dataset, str(p.id), p.schema.name, p.caption, entity_names(p), p.to_dict())
+    entities = [ReferenceEntity(dataset, str(p.id), p.schema.name, p.caption, proxy_names(p), p.to_dict())
                 for p in read_reference_file(path)]
     return store.add_reference_entities(dataset, entities)
 
@@ -82,4 +82,4 @@ def test_ofac_consolidated_list_becomes_ftm_entities() -> None:
     schemata = {"Person", "Organization", "Vessel", "Airplane", "LegalEntity"}
     assert {e.schema.name for e in entities} <= schemata
     first = entities[0]
-    assert first.id == "ofac-9639" and "Ismaeel HANIYYA" in entity_names(first)
+    assert first.id == "ofac-9639" and "Ismaeel HANIYYA" in proxy_names(first)

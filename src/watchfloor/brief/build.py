@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from watchfloor.brief.statements import Reading, reading
-from watchfloor.brief.timeline import TimelineEntry, build_timeline, entity_names
+from watchfloor.brief.timeline import TimelineEntry, build_timeline, name_forms
 from watchfloor.corroborate.service import ClaimCluster
 from watchfloor.corroborate.workspace import workspace_clusters
 from watchfloor.store.base import Store, StoredClaim
@@ -139,7 +139,7 @@ def _distinct(statements: list[Statement]) -> list[Statement]:
 
 def build_brief(store: Store, entity: str) -> Brief:
     """Everything the brief for ``entity`` states, each claim with an evidence anchor."""
-    brief = Brief(entity, datetime.now(UTC), entity_names(store, entity))
+    brief = Brief(entity, datetime.now(UTC), name_forms(store, entity))
     builder = _Builder(store, brief)
     clusters = workspace_clusters(store, entity)
     ranked = sorted(clusters, key=lambda c: (c.credibility.grade, -c.independent_origins, c.id))

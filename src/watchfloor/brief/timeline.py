@@ -132,7 +132,7 @@ def document_entry(document: StoredDocument) -> TimelineEntry:
     )
 
 
-def entity_names(store: Store, entity: str) -> list[str]:
+def name_forms(store: Store, entity: str) -> list[str]:
     """The query and every name form of stored entities whose names contain it (any script)."""
     wanted = entity.casefold()
     names = [entity]
@@ -158,7 +158,7 @@ def build_timeline(
     if entity:
         included = {claim.id for claim in claims}
         seen: set[str] = set()
-        for name in entity_names(store, entity):
+        for name in name_forms(store, entity):
             phrase = '"' + name.replace('"', " ") + '"'
             for document in store.documents(search=phrase, limit=limit):
                 if document.id in seen:

@@ -17,13 +17,13 @@ one author writing for two outlets, and a sentence copied from an earlier report
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from watchfloor.resolve.names import skeleton, stem_key
+from watchfloor.store.entities import name_key
 from watchfloor.text.persian import has_arabic_script
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
@@ -66,10 +66,10 @@ UNNAMED_SOURCES = frozenset(
 ACTOR_ROLES = frozenset({"agent", "patient", "recipient", "source", "partner"})
 
 
-def name_key(name: str) -> str:
-    """Comparable form of a source or publisher name ("The Financial Times's" → "financial times")."""
-    folded = " ".join(unicodedata.normalize("NFKC", name).casefold().split())
-    return _POSSESSIVE.sub("", _ARTICLE.sub("", folded)).strip()
+def source_key(name: str) -> str:
+    """Comparable form of a source or publisher name: the store's name key without an article or a
+    possessive ("The Financial Times's" → "financial times")."""
+    return _POSSESSIVE.sub("", _ARTICLE.sub("", name_key(name))).strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,13 +178,13 @@ def root_document(document_id: str, syndicated_from: Mapping[str, str | None]) -
 
 def is_unnamed(source: str) -> bool:
     """Anonymous sourcing: "officials said", "sources in Kazan", "US analysts"."""
-    return any(word in UNNAMED_SOURCES for word in _WORDS.findall(name_key(source)))
+    return any(word in UNNAMED_SOURCES for word in _WORDS.findall(source_key(source)))
 
 
 def publisher_key(name: str, publishers: Iterable[str]) -> str | None:
     """The known publisher a source name names ("research by Conflict Watch" → conflict watch)."""
-    key = name_key(name)
-    for publisher in sorted({name_key(p) for p in publishers}, key=len, reverse=True):
+    key = source_key(name)
+    for publisher in sorted({source_key(p) for p in publishers}, key=len, reverse=True):
         if publisher and re.search(rf"(?<!\w){re.escape(publisher)}(?!\w)", key):
             return publisher
     return None
@@ -213,13 +213,13 @@ def origin_of(
     elif evidence.speaker_status not in (None, "named", "resolved"):
         named = None
     if named:
-        return Start("source:" + (publisher_key(named, publishers) or name_key(named)), "speaker", named)
+        return Start("source:" + (publisher_key(named, publishers) or source_key(named)), "speaker", named)
     syndicated = {d: facts.syndicated_from for d, facts in documents.items()}
     root = documents.get(root_document(evidence.document_id, syndicated))
     carrier = (root.voice if root else None) or evidence.publisher
     if not carrier:
         return Start(f"source:document:{evidence.document_id}", "outlet", evidence.document_id)
-    return Start("source:" + name_key(carrier), "outlet", carrier)
+    return Start("source:" + source_key(carrier), "outlet", carrier)
 
 
 def evidence_lines(

@@ -18,10 +18,10 @@ from watchfloor.corroborate.evidence import (
     DocumentFacts,
     Evidence,
     Start,
-    name_key,
     name_words,
     origin_of,
     root_document,
+    source_key,
 )
 from watchfloor.corroborate.origin_lines import LineGroups, join_dependent_lines, report_order
 from watchfloor.corroborate.similarity import shared_names
@@ -119,7 +119,7 @@ def one_accused(
 
 def _same_name(first: str, second: str) -> bool:
     """Whether two names are one: one inside the other, or their words alike across scripts."""
-    a, b = name_key(first), name_key(second)
+    a, b = source_key(first), source_key(second)
     if a and b and (f"{a} " in f"{b} " or f"{b} " in f"{a} "):
         return True
     spelled, spelled_other = name_words(first, consonants=2), name_words(second, consonants=2)

@@ -10,7 +10,7 @@ from typing import Any
 from watchfloor.corroborate.clusters import cluster_claims
 from watchfloor.corroborate.credibility import Credibility, best_reliability, grade
 from watchfloor.corroborate.denials import attach
-from watchfloor.corroborate.evidence import ACTOR_ROLES, DocumentFacts, Evidence, name_key, name_words
+from watchfloor.corroborate.evidence import ACTOR_ROLES, DocumentFacts, Evidence, name_words, source_key
 from watchfloor.corroborate.origins import Origin, independent_origins, one_accused
 from watchfloor.corroborate.similarity import ClusterSettings, similarity, stems
 from watchfloor.extract.claims.embed import from_bytes
@@ -182,8 +182,8 @@ def _denier_account(claim: StoredClaim, denials: Sequence[StoredClaim]) -> bool:
     deniers = {e for d in denials for e in (d.speaker_entity_id, d.affiliation_entity_id) if e}
     if {claim.speaker_entity_id, claim.affiliation_entity_id} & deniers:
         return True
-    names = {name_key(n) for d in denials for n in (d.speaker, d.affiliation) if n}
-    own = [name_key(n) for n in (claim.speaker, claim.affiliation) if n]
+    names = {source_key(n) for d in denials for n in (d.speaker, d.affiliation) if n}
+    own = [source_key(n) for n in (claim.speaker, claim.affiliation) if n]
     if any(a == b or f"{a} " in f"{b} " or f"{b} " in f"{a} " for a in own for b in names):
         return True  # "Tarvex" denies, "Tarvex Trading" gives its account
     own_statement = claim.document_kind == "statement" and claim.speaker_status != "named"

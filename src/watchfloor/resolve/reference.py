@@ -25,7 +25,7 @@ MAX_LINE_BYTES = 16 * 1024 * 1024
 OFAC_SCHEMATA = {"individual": "Person", "entity": "Organization", "vessel": "Vessel", "aircraft": "Airplane"}
 
 
-def entity_names(proxy: EntityProxy) -> list[str]:
+def proxy_names(proxy: EntityProxy) -> list[str]:
     """Every name-typed value of an entity (name, alias, weak alias, previous name…)."""
     return list(dict.fromkeys(proxy.get_type_values(registry.name)))
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from watchfloor.errors import WatchfloorError
 from watchfloor.extract.watchlist import load_watchlist_file
-from watchfloor.resolve.reference import entity_names, read_reference_file
+from watchfloor.resolve.reference import proxy_names, read_reference_file
 from watchfloor.resolve.xref import DEFAULT_THRESHOLD, XrefMatch, xref
 from watchfloor.store.base import ReferenceEntity, Store, WatchlistEntry
 
@@ -19,7 +19,7 @@ class ReferenceService:
     def import_file(self, path: Path, dataset: str) -> int:
         """Replace the reference list ``dataset`` with the file's entities; nothing is stored on error."""
         entities = [
-            ReferenceEntity(dataset, str(proxy.id), proxy.schema.name, proxy.caption, entity_names(proxy),
+            ReferenceEntity(dataset, str(proxy.id), proxy.schema.name, proxy.caption, proxy_names(proxy),
                             proxy.to_dict())
             for proxy in read_reference_file(path)
         ]
