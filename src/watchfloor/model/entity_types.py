@@ -8,6 +8,7 @@ own words; every stage maps those labels through this table.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,17 +34,20 @@ _BY_LABEL = {label: t for t in ENTITY_TYPES for label in t.labels}
 _BY_SCHEMA = {schema: t for t in ENTITY_TYPES for schema in t.schemata}
 
 
+@cache
 def entity_type(label: str) -> EntityType | None:
     """The type a label names (case-insensitive), or None for a label of no type (DATE, MONEY…)."""
     return _BY_LABEL.get(label.strip().upper())
 
 
+@cache
 def type_name(label: str) -> str:
     """The type entities with this label are grouped by; an unknown label, upper-cased, is its own."""
     found = entity_type(label)
     return found.name if found else label.strip().upper()
 
 
+@cache
 def type_code(label: str) -> str:
     """The gold-format code of a label's type (``GPE`` → ``LOC``); an unknown label, upper-cased."""
     found = entity_type(label)
