@@ -228,3 +228,15 @@ def test_package_data_globs_name_folders_that_exist() -> None:
         folder = pattern.split("*", 1)[0].rstrip("/")
         assert (package / folder).exists(), pattern
         assert list(package.glob(pattern)), pattern
+
+
+def test_export_writes_followthemoney_lines(
+    sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "workspace.ftm.jsonl"
+    code, _, err = call(capsys, "--db", str(sample), "export", "--format", "ftm", "-o", str(target))
+    assert code == 0 and "entities to" in err
+    records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert {"Article", "Mention", "Note"} <= {r["schema"] for r in records}
+    code, _, err = call(capsys, "--db", str(sample), "export", "-o", str(tmp_path / "no" / "x.jsonl"))
+    assert code == 1 and "does not exist" in err

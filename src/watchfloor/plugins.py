@@ -37,6 +37,7 @@ COMMAND_PLUGINS: tuple[str, ...] = (
     "watchfloor.cli.claims",
     "watchfloor.cli.judgements",
     "watchfloor.cli.watch",
+    "watchfloor.cli.export",
     "watchfloor.cli.evaluate",
 )
 

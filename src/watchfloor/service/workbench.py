@@ -15,6 +15,7 @@ from watchfloor.config import Settings
 from watchfloor.service.claims import ClaimService
 from watchfloor.service.documents import DocumentService
 from watchfloor.service.entities import EntityService
+from watchfloor.service.export import ExportService
 from watchfloor.service.ingest import IngestService
 from watchfloor.service.judgements import JudgementService
 from watchfloor.service.reference import ReferenceService, WatchlistService
@@ -37,6 +38,7 @@ class Workbench:
         self.publishers = PublisherService(store)
         self.reference = ReferenceService(store)
         self.watchlist = WatchlistService(store)
+        self.export = ExportService(store)
 
     @classmethod
     def open(cls, settings: Settings) -> Workbench:
