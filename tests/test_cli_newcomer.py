@@ -237,6 +237,6 @@ def test_export_writes_followthemoney_lines(
     code, _, err = call(capsys, "--db", str(sample), "export", "--format", "ftm", "-o", str(target))
     assert code == 0 and "entities to" in err
     records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
-    assert {"Article", "Mention", "Note"} <= {r["schema"] for r in records}
+    assert {"Article", "Mention", "UnknownLink"} <= {r["schema"] for r in records}
     code, _, err = call(capsys, "--db", str(sample), "export", "-o", str(tmp_path / "no" / "x.jsonl"))
     assert code == 1 and "does not exist" in err

@@ -228,19 +228,22 @@ def test_export_as_followthemoney_with_evidence(shared: Workbench) -> None:
     proxies = [model.get_proxy(record) for record in records]  # each one valid FtM
     by_id = {p.id: p for p in proxies}
     schemata = {p.schema.name for p in proxies}
-    assert {"Article", "Person", "Organization", "Address", "Mention", "Note"} <= schemata
+    assert {"Article", "Person", "Organization", "Address", "Mention", "UnknownLink", "Note"} <= schemata
     for mention in (p for p in proxies if p.schema.name == "Mention"):
         assert mention.first("document") in by_id and mention.first("resolved") in by_id
     def plain(text: str) -> str:  # FtM drops zero-width joiners (Persian ZWNJ) when it cleans text
         return text.replace("\u200c", "").replace("\u200d", "")
 
     claims = {plain(c.content) for c in shared.claims.find(ClaimFilter(limit=10_000))}
-    notes = [p for p in proxies if p.schema.name == "Note"]
+    notes = [p for p in proxies if p.schema.name in {"Note", "UnknownLink"}]
     assert len(notes) == len(shared.claims.find(ClaimFilter(limit=10_000)))
     for noted in notes:
         assert by_id[noted.first("proof")].schema.name == "Article"
         assert any(f"“{content}”" in plain(noted.first("description") or "") for content in claims)
         assert "evidence: characters" in (noted.first("summary") or "")
+    for link in (p for p in proxies if p.schema.name == "UnknownLink"):
+        assert link.first("role") in {"asserts", "denies", "no_comment"}
+        assert {link.first("subject"), link.first("object")} <= set(by_id)
     town = next(p for p in proxies if p.schema.name == "Address" and "Yelabuga" in p.get("name"))
     assert "Елабуга" in town.get("alias")
     with pytest.raises(WatchfloorError):

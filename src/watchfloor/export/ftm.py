@@ -4,9 +4,11 @@
 - each entity of a type FtM knows is a ``Person``, ``Organization``, ``Address`` or ``Event`` with every
   name form, in every script, as ``name`` / ``alias``;
 - each distinct (document, entity, name) is a ``Mention`` linking the two;
-- each claim is a ``Note`` on its speaker (or its first participant): who says what with which cue,
-  the stance, and the evidence span — the content's characters and offsets — with the document as
-  ``proof``. Nothing is exported that no document says.
+- each claim is an ``UnknownLink`` from its speaker to the first other entity it is about (``role`` the
+  stance: asserts, denies, no_comment) when both are entities, else a ``Note`` on whichever it has: FtM
+  has no claim schema, and these are the two that keep who, about whom, and the proof. Either carries
+  the cue, the stance and the evidence span — the content's words and character offsets — with the
+  document as ``proof``. Nothing is exported that no document says.
 
 Ids are stable: derived from the workspace's own ids, so a re-export updates the same Aleph entities.
 """
@@ -58,17 +60,31 @@ def entity(summary: EntitySummary) -> EntityProxy | None:
     return proxy
 
 
-def note(claim: StoredClaim, about: str | None, document_id: str) -> EntityProxy:
-    proxy = _entity("Note", "claim", str(claim.id))
+def claim_entity(claim: StoredClaim, entities: dict[str, str], document_id: str) -> EntityProxy:
+    """A claim as an ``UnknownLink`` (speaker → what it is about) or, lacking either, a ``Note``."""
+    subject = entities.get(claim.speaker_entity_id or "")
+    objects = [entities[e] for e in claim.entity_ids if e in entities and entities[e] != subject]
     speaker = claim.speaker or claim.source or claim.publisher or "(unnamed)"
-    proxy.add("name", f"{speaker} {claim.cue}: {claim.content}"[:300])
-    proxy.add("description", f"{speaker} ({claim.stance}, cue “{claim.cue}”"
-                             + (f", hedged: {claim.hedge}" if claim.hedge else "") + f"): “{claim.content}”")
-    proxy.add("summary", f"evidence: characters {claim.content_start}–{claim.content_end} of the document")
+    hedge = f", hedged: {claim.hedge}" if claim.hedge else ""
+    said = f"{speaker} ({claim.stance}, cue “{claim.cue}”{hedge}): “{claim.content}”"
+    evidence = f"evidence: characters {claim.content_start}–{claim.content_end} of the document"
+    if subject and objects:
+        proxy = _entity("UnknownLink", "claim", str(claim.id))
+        proxy.add("subject", subject)
+        proxy.add("object", objects[0])
+        proxy.add("role", claim.stance)
+        proxy.add("description", said)
+        proxy.add("summary", evidence)
+        if claim.published_at is not None:
+            proxy.add("date", claim.published_at.date().isoformat())
+    else:
+        proxy = _entity("Note", "claim", str(claim.id))
+        proxy.add("name", f"{speaker} {claim.cue}: {claim.content}"[:300])
+        proxy.add("description", said)
+        proxy.add("summary", evidence)
+        proxy.add("entity", subject or (objects[0] if objects else None))
     proxy.add("proof", document_id)
     proxy.add("publisher", claim.publisher)
-    if about:
-        proxy.add("entity", about)
     return proxy
 
 
@@ -104,6 +120,4 @@ def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
     for claim in store.claims(ClaimFilter(limit=MAX_ITEMS)):
         if claim.document_id not in articles:
             continue
-        linked = (claim.speaker_entity_id, *claim.entity_ids)
-        about = next((entities[e] for e in linked if e in entities), None)
-        yield note(claim, about, articles[claim.document_id]).to_dict()
+        yield claim_entity(claim, entities, articles[claim.document_id]).to_dict()
