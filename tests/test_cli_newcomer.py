@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 HEAVY = ("spacy", "torch", "followthemoney", "datasketch", "matplotlib", "sentence_transformers", "natasha")
 LISTINGS = [
     ["documents"], ["claims"], ["clusters"], ["timeline"], ["entities"], ["alerts"], ["publishers"],
-    ["judgements", "list"], ["watchlist", "list"], ["watch", "list"], ["xref"],
+    ["judgements", "list"], ["watchlist", "list"], ["watch", "list"], ["xref"], ["users", "list"], ["audit"],
 ]  # fmt: skip
 
 

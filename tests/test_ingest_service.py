@@ -15,6 +15,7 @@ from watchfloor.extract.watchlist import WatchlistMatcher, load_watchlist_file
 from watchfloor.ingest.dedup import NearDuplicateIndex, StoredCopyInfo, serialise, shingles, signature
 from watchfloor.ingest.walk import walk
 from watchfloor.model import Analysis, DocumentKind
+from watchfloor.service.audit import Audit
 from watchfloor.service.ingest import IngestService
 from watchfloor.service.ingestion import Ingestor
 from watchfloor.store.base import Store, WatchlistEntry
@@ -166,7 +167,8 @@ def test_kind_and_publisher_defaults_apply_only_where_the_file_says_nothing(stor
 
 def test_bundled_sample_ingests_cleanly_with_its_watchlist(store: Store) -> None:
     with resources.as_file(resources.files("watchfloor.data") / "sample") as sample_dir:
-        paths = [IngestService(store, Settings(db_url="sqlite://")).load_sample(sample_dir)]
+        service = IngestService(store, Settings(db_url="sqlite://"), Audit(store, "test"))
+        paths = [service.load_sample(sample_dir)]
         entries = store.watchlist()
         pipeline = Pipeline([("watchlist", WatchlistMatcher(entries=entries))])
         report = Ingestor(store, pipeline, Settings(db_url="sqlite://")).ingest(paths)

@@ -38,6 +38,7 @@ COMMAND_PLUGINS: tuple[str, ...] = (
     "watchfloor.cli.judgements",
     "watchfloor.cli.watch",
     "watchfloor.cli.export",
+    "watchfloor.cli.accounts",
     "watchfloor.cli.evaluate",
 )
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from watchfloor.errors import NotFoundError
 from watchfloor.resolve.workspace import ResolutionReport, resolve_workspace
+from watchfloor.service.audit import Audit
 from watchfloor.store.base import EntitySummary, Store, StoredMention
 
 
@@ -18,8 +19,9 @@ class EntityView:
 
 
 class EntityService:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, audit: Audit) -> None:
         self.store = store
+        self.audit = audit
 
     def top(self, *, type: str | None = None, limit: int = 20) -> list[EntitySummary]:
         """Entities, most mentioned first; ``type`` is PERSON, ORG, LOC… or an NER label."""
@@ -34,4 +36,6 @@ class EntityService:
 
     def resolve(self) -> ResolutionReport:
         """Re-resolve every mention of the workspace into entities, re-applying analyst judgements."""
-        return resolve_workspace(self.store)
+        report = resolve_workspace(self.store)
+        self.audit.record("entities.resolve", "workspace", after={"entities": report.entities})
+        return report

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from watchfloor.config import Settings
 from watchfloor.model import DocumentKind
+from watchfloor.service.audit import Audit
 from watchfloor.service.ingestion import Ingestor, IngestReport, ProgressCallback, build_pipeline
 from watchfloor.service.reextraction import ReextractReport, reextract
 from watchfloor.store.base import Store
@@ -32,9 +33,10 @@ class IngestOptions:
 
 
 class IngestService:
-    def __init__(self, store: Store, settings: Settings) -> None:
+    def __init__(self, store: Store, settings: Settings, audit: Audit) -> None:
         self.store = store
         self.settings = settings
+        self.audit = audit
 
     def _ingestor(self, options: IngestOptions) -> Ingestor:
         settings = self.settings
@@ -60,11 +62,16 @@ class IngestService:
             if sample:
                 folder = stack.enter_context(resources.as_file(resources.files("watchfloor.data") / "sample"))
                 targets.append(self.load_sample(folder))
-            return self._ingestor(options or IngestOptions()).ingest(targets, on_progress=on_progress)
+            report = self._ingestor(options or IngestOptions()).ingest(targets, on_progress=on_progress)
+        subject = ", ".join([*map(str, paths), *(["--sample"] if sample else [])])
+        self.audit.record("ingest", subject, after=report.counts())
+        return report
 
     def upload(self, name: str, data: bytes, options: IngestOptions | None = None) -> IngestReport:
         """Ingest one file given as bytes; ``name`` (e.g. ``report.pdf``) picks the reader."""
-        return self._ingestor(options or IngestOptions()).ingest_bytes(name, data)
+        report = self._ingestor(options or IngestOptions()).ingest_bytes(name, data)
+        self.audit.record("ingest.upload", name, after=report.counts())
+        return report
 
     def reextract(
         self,
@@ -75,7 +82,10 @@ class IngestService:
     ) -> ReextractReport:
         """Run extraction again on stored documents (ingested on or after ``since``), replacing their
         ``entities``, ``times`` and/or ``claims`` (all by default); judgements are kept and re-applied."""
-        return reextract(self.store, self.settings, since=since, stages=stages, on_progress=on_progress)
+        report = reextract(self.store, self.settings, since=since, stages=stages, on_progress=on_progress)
+        self.audit.record("reextract", ", ".join(report.stages) or "all",
+                          after={"since": since, "documents": report.documents})
+        return report
 
     def load_sample(self, folder: Path) -> Path:
         """Import the sample watchlist and watch rules; return the sample documents folder."""

@@ -14,6 +14,7 @@ from typing import Any
 
 from watchfloor.errors import WatchfloorError
 from watchfloor.resolve.workspace import pair_subject, resolve_workspace, split_subject
+from watchfloor.service.audit import Audit
 from watchfloor.store.base import Store, StoredJudgement, StoredMention
 
 
@@ -43,8 +44,9 @@ def describe(judgement: StoredJudgement) -> str:
 
 
 class JudgementService:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, audit: Audit) -> None:
         self.store = store
+        self.audit = audit
 
     def merge(self, entity_a: str, entity_b: str, *, by: str | None = None,
               why: str | None = None) -> JudgementResult:
@@ -63,6 +65,8 @@ class JudgementService:
 
     def undo(self, judgement_id: int) -> JudgementResult:
         judgement = self.store.undo_judgement(judgement_id)
+        self.audit.record("judgement.undo", str(judgement.id), before={"undone_at": None},
+                          after={"undone_at": judgement.undone_at})
         return JudgementResult(judgement, resolve_workspace(self.store).entities)
 
     def history(self) -> list[StoredJudgement]:
@@ -82,4 +86,5 @@ class JudgementService:
             raise WatchfloorError(f"judgements {action}: {exc}") from None
         author = by.strip() if by and by.strip() else default_author()
         judgement = self.store.add_judgement(action, subject, author=author, reason=why)
+        self.audit.record(f"judgement.{action}", describe(judgement), after=judgement)
         return JudgementResult(judgement, resolve_workspace(self.store).entities)

@@ -9,12 +9,14 @@ from watchfloor.errors import WatchfloorError
 from watchfloor.extract.watchlist import load_watchlist_file
 from watchfloor.resolve.reference import proxy_names, read_reference_file
 from watchfloor.resolve.xref import DEFAULT_THRESHOLD, XrefMatch, xref
+from watchfloor.service.audit import Audit
 from watchfloor.store.base import ReferenceEntity, Store, WatchlistEntry
 
 
 class ReferenceService:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, audit: Audit) -> None:
         self.store = store
+        self.audit = audit
 
     def import_file(self, path: Path, dataset: str) -> int:
         """Replace the reference list ``dataset`` with the file's entities; nothing is stored on error."""
@@ -23,7 +25,9 @@ class ReferenceService:
                             proxy.to_dict())
             for proxy in read_reference_file(path)
         ]
-        return self.store.add_reference_entities(dataset, entities)
+        count = self.store.add_reference_entities(dataset, entities)
+        self.audit.record("reference.import", dataset, after={"file": str(path), "entities": count})
+        return count
 
     def xref(self, *, threshold: float | None = None, dataset: str | None = None) -> list[XrefMatch]:
         """Workspace entities matching reference entities (score ≥ ``threshold``, default 0.9), best first."""
@@ -31,8 +35,9 @@ class ReferenceService:
 
 
 class WatchlistService:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, audit: Audit) -> None:
         self.store = store
+        self.audit = audit
 
     def add(self, name: str, entity_type: str, aliases: Sequence[str] = (), notes: str | None = None) -> bool:
         """Add a watched name, or aliases to an existing one; False when nothing changed.
@@ -42,7 +47,10 @@ class WatchlistService:
         if not name.strip() or not entity_type.strip():
             raise WatchfloorError("watchlist add: name and type must not be empty")
         entry = WatchlistEntry(name.strip(), entity_type.strip(), list(aliases), notes=notes)
-        return bool(self.store.add_watchlist_entries([entry]))
+        written = bool(self.store.add_watchlist_entries([entry]))
+        if written:
+            self.audit.record("watchlist.add", entry.name, after=entry)
+        return written
 
     def entries(self) -> list[WatchlistEntry]:
         return self.store.watchlist()
@@ -50,4 +58,6 @@ class WatchlistService:
     def import_file(self, path: Path) -> tuple[int, int]:
         """Import watched names from YAML or CSV: (entries read, entries added or updated)."""
         entries = load_watchlist_file(path)
-        return len(entries), self.store.add_watchlist_entries(entries)
+        written = self.store.add_watchlist_entries(entries)
+        self.audit.record("watchlist.import", str(path), after={"read": len(entries), "written": written})
+        return len(entries), written

@@ -6,27 +6,35 @@ from pathlib import Path
 
 from watchfloor.errors import NotFoundError
 from watchfloor.model import Alert
+from watchfloor.service.audit import Audit
 from watchfloor.store.base import PublisherInfo, Store
 from watchfloor.watch.engine import evaluate_clusters, evaluate_document
 from watchfloor.watch.rules import WatchRule, load_rules_file, parse_rule
 
 
 class WatchService:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, audit: Audit) -> None:
         self.store = store
+        self.audit = audit
 
     def add_rules_file(self, path: Path) -> tuple[int, int]:
         """Add or replace the rules of a YAML file, all checked before any is stored: (read, written)."""
         rules = load_rules_file(path)
-        return len(rules), self.store.save_watch_rules((r.id, r.to_definition()) for r in rules)
+        before = dict(self.store.watch_rules())
+        written = self.store.save_watch_rules((r.id, r.to_definition()) for r in rules)
+        for rule in rules:
+            self.audit.record("watch.rule.save", rule.id, before.get(rule.id), rule.to_definition())
+        return len(rules), written
 
     def rules(self) -> list[WatchRule]:
         return [parse_rule(definition, rule_id) for rule_id, definition in self.store.watch_rules()]
 
     def remove(self, rule_id: str) -> None:
         """Remove a rule (its alerts stay)."""
+        before = dict(self.store.watch_rules()).get(rule_id)
         if not self.store.delete_watch_rule(rule_id):
             raise NotFoundError(f"no watch rule {rule_id!r}")
+        self.audit.record("watch.rule.remove", rule_id, before=before)
 
     def run(self) -> int:
         """Evaluate the rules over everything stored; alerts that fired before are not repeated."""
@@ -39,8 +47,9 @@ class WatchService:
 
 
 class PublisherService:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, audit: Audit) -> None:
         self.store = store
+        self.audit = audit
 
     def all(self) -> list[PublisherInfo]:
         return self.store.publishers()
@@ -53,4 +62,6 @@ class PublisherService:
         if found is None:
             raise NotFoundError(f"no publisher {name!r} in this workspace (see `watchfloor publishers`)")
         self.store.set_reliability(found.name, rating)
-        return PublisherInfo(found.name, rating.strip().upper(), found.document_count)
+        rated = PublisherInfo(found.name, rating.strip().upper(), found.document_count)
+        self.audit.record("publisher.rate", found.name, before=found.reliability, after=rated.reliability)
+        return rated

@@ -12,6 +12,8 @@ prints and never reads argv.
 from __future__ import annotations
 
 from watchfloor.config import Settings
+from watchfloor.service.accounts import AccountService
+from watchfloor.service.audit import Audit, local_actor
 from watchfloor.service.claims import ClaimService
 from watchfloor.service.documents import DocumentService
 from watchfloor.service.entities import EntityService
@@ -26,26 +28,29 @@ from watchfloor.store.base import Store
 class Workbench:
     """A workspace's store with the operations on it; close it (or use ``with``) when done."""
 
-    def __init__(self, store: Store, settings: Settings) -> None:
+    def __init__(self, store: Store, settings: Settings, actor: str | None = None) -> None:
+        """``actor`` is who writes, for the audit log: an API account's name, else ``cli:<login>``."""
         self.store = store
         self.settings = settings
-        self.ingest = IngestService(store, settings)
+        self.audit = Audit(store, actor or local_actor())
+        self.ingest = IngestService(store, settings, self.audit)
         self.documents = DocumentService(store)
-        self.entities = EntityService(store)
+        self.entities = EntityService(store, self.audit)
         self.claims = ClaimService(store)
-        self.judgements = JudgementService(store)
-        self.watch = WatchService(store)
-        self.publishers = PublisherService(store)
-        self.reference = ReferenceService(store)
-        self.watchlist = WatchlistService(store)
+        self.judgements = JudgementService(store, self.audit)
+        self.watch = WatchService(store, self.audit)
+        self.publishers = PublisherService(store, self.audit)
+        self.reference = ReferenceService(store, self.audit)
+        self.watchlist = WatchlistService(store, self.audit)
         self.export = ExportService(store)
+        self.accounts = AccountService(store, self.audit)
 
     @classmethod
-    def open(cls, settings: Settings) -> Workbench:
+    def open(cls, settings: Settings, actor: str | None = None) -> Workbench:
         """Open (and migrate) the workspace that ``settings`` names."""
         from watchfloor.store.sql import open_store
 
-        return cls(open_store(settings.db_url), settings)
+        return cls(open_store(settings.db_url), settings, actor)
 
     def close(self) -> None:
         self.store.close()

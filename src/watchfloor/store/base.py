@@ -15,7 +15,10 @@ from typing import Any
 from watchfloor.model import Alert, Analysis, Document
 from watchfloor.store.records import (  # noqa: F401  (re-exported: the store's interface)
     JUDGEMENT_ACTIONS,
+    ROLES,
+    Account,
     AddResult,
+    AuditEntry,
     ClaimFilter,
     DocumentLink,
     DocumentQuery,
@@ -193,6 +196,30 @@ class Store(ABC):
 
     @abstractmethod
     def watchlist(self) -> list[WatchlistEntry]: ...
+
+    # -- accounts and the audit log -------------------------------------------------------------
+    @abstractmethod
+    def add_account(self, name: str, role: str, token_hash: str) -> Account:
+        """A new account; WatchfloorError for a taken name or an unknown role."""
+
+    @abstractmethod
+    def accounts(self) -> list[Account]: ...
+
+    @abstractmethod
+    def account_by_token_hash(self, token_hash: str) -> Account | None:
+        """The active (not revoked) account whose token has this SHA-256."""
+
+    @abstractmethod
+    def revoke_account(self, name: str) -> Account:
+        """Revoke an account (it stays on record); NotFoundError if unknown."""
+
+    @abstractmethod
+    def add_audit(self, actor: str, action: str, subject: str, before: Any = None, after: Any = None) -> None:
+        """Record one write: who, what, on which subject, the state before and after (JSON values)."""
+
+    @abstractmethod
+    def audit(self, *, limit: int = 200, actor: str | None = None) -> list[AuditEntry]:
+        """Audit entries, newest first."""
 
     @abstractmethod
     def close(self) -> None: ...

@@ -247,3 +247,32 @@ class DocumentQuery:
     publisher: str | None = None
     limit: int = 50
     offset: int = 0
+
+
+#: Roles of accounts, each allowed what the ones before it are: viewer reads; analyst also ingests,
+#: judges, reviews and edits watch rules; admin also manages accounts and publisher ratings.
+ROLES = ("viewer", "analyst", "admin")
+
+
+@dataclass(slots=True)
+class Account:
+    """Who may use the workspace through the API; only a hash of its token is stored."""
+
+    id: int
+    name: str
+    role: str
+    created_at: datetime
+    revoked_at: datetime | None = None
+
+
+@dataclass(slots=True)
+class AuditEntry:
+    """One write to the workspace: who did what to which subject, with the state before and after."""
+
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    subject: str
+    before: Any = None
+    after: Any = None

@@ -16,6 +16,7 @@ of one part per aggregate, each in its own module:
 
 from __future__ import annotations
 
+from watchfloor.store.accounts import AccountsMixin
 from watchfloor.store.base import Store
 from watchfloor.store.claims import ClaimsMixin
 from watchfloor.store.documents import DocumentsMixin
@@ -46,6 +47,7 @@ class SqlStore(
     ReferenceMixin,
     WatchlistMixin,
     ReanalysisMixin,
+    AccountsMixin,
     Store,
 ):
     """A workspace in a SQL database (see module docstring)."""

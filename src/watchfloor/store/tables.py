@@ -312,6 +312,34 @@ class ReferenceEntityRow(Base):
     imported_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class AccountRow(Base):
+    """An API account: its role and the SHA-256 of its token (the token itself is never stored)."""
+
+    __tablename__ = "account"
+    __table_args__ = (CheckConstraint("role IN ('viewer', 'analyst', 'admin')", name="role"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class AuditRow(Base):
+    """One write to the workspace, kept for admins: who, when, what, the state before and after."""
+
+    __tablename__ = "audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(200), index=True)
+    action: Mapped[str] = mapped_column(String(60), index=True)
+    subject: Mapped[str] = mapped_column(Text)
+    before: Mapped[Any] = mapped_column(JsonType, nullable=True)
+    after: Mapped[Any] = mapped_column(JsonType, nullable=True)
+
+
 #: Objects the migrations create outside the models: full-text search (FTS5 tables, tsvector column).
 FULL_TEXT_OBJECTS = frozenset({"search", "ix_document_search"})
 
