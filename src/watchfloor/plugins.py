@@ -39,6 +39,7 @@ COMMAND_PLUGINS: tuple[str, ...] = (
     "watchfloor.cli.watch",
     "watchfloor.cli.export",
     "watchfloor.cli.accounts",
+    "watchfloor.cli.serve",
     "watchfloor.cli.evaluate",
 )
 

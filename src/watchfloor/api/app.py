@@ -1,0 +1,58 @@
+"""The FastAPI application: routes under ``/api/v1/``, OpenAPI at ``/api/openapi.json``, errors as
+RFC 9457 problem JSON (``type``, ``title``, ``status``, ``detail``)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from http import HTTPStatus
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from watchfloor import __version__
+from watchfloor.api.routes import router
+from watchfloor.config import Settings
+from watchfloor.errors import InputError, NotFoundError, WatchfloorError
+from watchfloor.service.workbench import Workbench
+
+PROBLEM = "application/problem+json"
+
+
+def problem(status: int, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    body = {"type": "about:blank", "title": HTTPStatus(status).phrase, "status": status, "detail": detail}
+    return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The API over the workspace ``settings`` names (its store is opened once, at start-up)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        with Workbench.open(settings) as opened:  # one store (and engine) for every request
+            app.state.store = opened.store
+            yield
+
+    app = FastAPI(title="watchfloor", version=__version__, openapi_url="/api/openapi.json",
+                  docs_url="/api/docs", redoc_url=None, lifespan=lifespan)
+    app.state.settings = settings
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return problem(exc.status_code, str(exc.detail), getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        return problem(422, f"{where}: {first.get('msg', 'invalid request')}")
+
+    @app.exception_handler(WatchfloorError)
+    async def refused(_: Request, exc: WatchfloorError) -> JSONResponse:
+        status = 404 if isinstance(exc, NotFoundError) else 422 if isinstance(exc, InputError) else 400
+        return problem(status, str(exc))
+
+    app.include_router(router, prefix="/api/v1")
+    return app

@@ -1,0 +1,189 @@
+"""Routes of ``/api/v1/``: each parses its parameters, makes one service call and returns JSON.
+
+Reads need the viewer role, analyst decisions the analyst role, ratings and the audit log admin.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from pydantic import BaseModel, Field
+
+from watchfloor import __version__
+from watchfloor.api.auth import Admin, Analyst, Viewer
+from watchfloor.service.audit import plain
+from watchfloor.service.claims import TimelineQuery
+from watchfloor.service.documents import DocumentQuery
+from watchfloor.store.base import ClaimFilter
+
+router = APIRouter()
+Limit = Annotated[int, Query(ge=0, le=1000, description="At most this many items.")]
+
+
+def _summary(document: Any) -> dict[str, Any]:
+    record: dict[str, Any] = plain(document)
+    record["chars"] = len(record.pop("text"))
+    return record
+
+
+@router.get("/health", tags=["meta"])
+def health() -> dict[str, str]:
+    """Liveness: no token needed."""
+    return {"status": "ok", "version": __version__}
+
+
+@router.get("/documents", tags=["documents"])
+def documents(
+    bench: Viewer,
+    search: str | None = Query(None, max_length=1000, description='Words, "phrases", -excluded.'),
+    kind: str | None = None,
+    lang: str | None = None,
+    publisher: str | None = None,
+    limit: Limit = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    """Documents, newest first, with counts by kind, language and publisher."""
+    page = bench.documents.search(
+        DocumentQuery(search=search, kind=kind, lang=lang, publisher=publisher, limit=limit, offset=offset)
+    )
+    return {"total": page.total, "facets": page.facets, "documents": [_summary(d) for d in page.documents]}
+
+
+@router.get("/documents/{document_id}", tags=["documents"])
+def document(bench: Viewer, document_id: str) -> dict[str, Any]:
+    """One document with its text and every span: entity mentions, time expressions, claims."""
+    view = bench.documents.get(document_id)
+    return {**plain(view.document), "mentions": plain(view.mentions), "times": plain(view.times),
+            "claims": plain(view.claims)}
+
+
+@router.get("/entities", tags=["entities"])
+def entities(bench: Viewer, type: str | None = None, limit: Limit = 50) -> list[dict[str, Any]]:
+    """Entities, most mentioned first, with their names in every script."""
+    return [plain(e) for e in bench.entities.top(type=type, limit=limit)]
+
+
+@router.get("/entities/{entity}", tags=["entities"])
+def entity(bench: Viewer, entity: str) -> dict[str, Any]:
+    """One entity, by id or any of its names, with every mention."""
+    view = bench.entities.get(entity)
+    return {**plain(view.entity), "mentions": plain(view.mentions)}
+
+
+@router.get("/claims", tags=["claims"])
+def claims(
+    bench: Viewer,
+    entity: str | None = None,
+    speaker: str | None = None,
+    stance: Literal["asserts", "denies"] | None = None,
+    limit: Limit = 200,
+) -> list[dict[str, Any]]:
+    """Claims with their cue, source and content spans, newest documents first."""
+    return [plain(c) for c in bench.claims.find(ClaimFilter(entity=entity, speaker=speaker, stance=stance,
+                                                            limit=limit))]
+
+
+@router.get("/clusters", tags=["claims"])
+def clusters(bench: Viewer, entity: str | None = None, limit: Limit = 200) -> list[dict[str, Any]]:
+    """Claim clusters with independent origins, denials, credibility and its explanation."""
+    return [c.to_json() for c in bench.claims.clusters(entity, limit)]
+
+
+@router.get("/timeline", tags=["claims"])
+def timeline(
+    bench: Viewer,
+    entity: str | None = None,
+    since: date | None = Query(None, alias="from"),
+    until: date | None = Query(None, alias="to"),
+    limit: Limit = 500,
+) -> list[dict[str, Any]]:
+    """Dated claims and documents in time order."""
+    return [e.to_json() for e in bench.claims.timeline(TimelineQuery(entity, since, until, limit))]
+
+
+@router.get("/briefs/{entity}", tags=["claims"], response_class=Response)
+def brief(bench: Viewer, entity: str, format: Literal["md", "html"] = "html") -> Response:
+    """The brief on an entity, as HTML (the timeline plot embedded) or Markdown (without the plot)."""
+    written = bench.claims.brief(entity, format)
+    if format == "html":
+        return HTMLResponse(written.text)
+    return PlainTextResponse(written.text, media_type="text/markdown; charset=utf-8")
+
+
+@router.get("/alerts", tags=["watch"])
+def alerts(bench: Viewer, rule: str | None = None, limit: Limit = 200) -> list[dict[str, Any]]:
+    return [a.to_json() for a in bench.watch.alerts(rule=rule, limit=limit)]
+
+
+@router.get("/watch/rules", tags=["watch"])
+def watch_rules(bench: Viewer) -> list[dict[str, Any]]:
+    return [r.to_definition() for r in bench.watch.rules()]
+
+
+@router.get("/publishers", tags=["publishers"])
+def publishers(bench: Viewer) -> list[dict[str, Any]]:
+    return [plain(p) for p in bench.publishers.all()]
+
+
+class Rating(BaseModel):
+    rating: Literal["A", "B", "C", "D", "E", "F"] = Field(description="Admiralty reliability A–F.")
+
+
+@router.put("/publishers/{name}/rating", tags=["publishers"])
+def rate(bench: Admin, name: str, body: Rating) -> dict[str, Any]:
+    """Set a publisher's reliability (admin)."""
+    return plain(bench.publishers.rate(name, body.rating))
+
+
+@router.get("/judgements", tags=["judgements"])
+def judgements(bench: Viewer) -> list[dict[str, Any]]:
+    return [plain(j) for j in bench.judgements.history()]
+
+
+class Pair(BaseModel):
+    entity_a: str
+    entity_b: str
+    why: str | None = Field(None, max_length=2000)
+
+
+class Split(BaseModel):
+    entity: str
+    names: list[str] = Field(min_length=1)
+    why: str | None = Field(None, max_length=2000)
+
+
+@router.post("/judgements/merge", tags=["judgements"], status_code=201)
+def merge(bench: Analyst, body: Pair) -> dict[str, Any]:
+    """Two entities are the same thing (analyst)."""
+    result = bench.judgements.merge(body.entity_a, body.entity_b, by=bench.audit.actor, why=body.why)
+    return {"judgement": plain(result.judgement), "entities": result.entities}
+
+
+@router.post("/judgements/not-same", tags=["judgements"], status_code=201)
+def not_same(bench: Analyst, body: Pair) -> dict[str, Any]:
+    """Two entities are different things (analyst)."""
+    result = bench.judgements.not_same(body.entity_a, body.entity_b, by=bench.audit.actor, why=body.why)
+    return {"judgement": plain(result.judgement), "entities": result.entities}
+
+
+@router.post("/judgements/split", tags=["judgements"], status_code=201)
+def split(bench: Analyst, body: Split) -> dict[str, Any]:
+    """The mentions with these name forms leave the entity (analyst)."""
+    result = bench.judgements.split(body.entity, body.names, by=bench.audit.actor, why=body.why)
+    return {"judgement": plain(result.judgement), "entities": result.entities}
+
+
+@router.post("/judgements/{judgement_id}/undo", tags=["judgements"])
+def undo(bench: Analyst, judgement_id: int) -> dict[str, Any]:
+    """Undo a judgement (it stays on record) and re-resolve (analyst)."""
+    result = bench.judgements.undo(judgement_id)
+    return {"judgement": plain(result.judgement), "entities": result.entities}
+
+
+@router.get("/audit", tags=["audit"])
+def audit(bench: Admin, actor: str | None = None, limit: Limit = 200) -> list[dict[str, Any]]:
+    """Every write: who, when, what, before and after (admin)."""
+    return [plain(e) for e in bench.audit.entries(limit=limit, actor=actor)]

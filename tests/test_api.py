@@ -1,0 +1,133 @@
+"""The REST API in-process (FastAPI's TestClient; nothing binds a port): tokens and roles, problem JSON
+errors, and the same answers as the service layer."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from watchfloor.api.app import create_app
+from watchfloor.config import Settings
+from watchfloor.service.workbench import Workbench
+
+#: The test client and each role's authorisation header.
+Api = tuple[TestClient, dict[str, dict[str, str]]]
+WRITES = [
+    ("put", "/api/v1/publishers/Airwars/rating", {"rating": "B"}, "admin"),
+    ("post", "/api/v1/judgements/merge", {"entity_a": "a", "entity_b": "b"}, "analyst"),
+    ("post", "/api/v1/judgements/not-same", {"entity_a": "a", "entity_b": "b"}, "analyst"),
+    ("post", "/api/v1/judgements/split", {"entity": "a", "names": ["x"]}, "analyst"),
+    ("post", "/api/v1/judgements/1/undo", None, "analyst"),
+]
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("api") / "sample.db"
+    with Workbench.open(Settings(db_url=f"sqlite:///{db}")) as bench:
+        assert bench.ingest.paths([], sample=True).ok
+    return db
+
+
+@pytest.fixture
+def api(sample_db: Path, tmp_path: Path) -> Iterator[Api]:
+    copy = tmp_path / "copy.db"
+    shutil.copy(sample_db, copy)
+    settings = Settings(db_url=f"sqlite:///{copy}")
+    with Workbench.open(settings) as bench:
+        tokens = {role: bench.accounts.add(role, role)[1] for role in ("viewer", "analyst", "admin")}
+    headers = {role: {"Authorization": f"Bearer {token}"} for role, token in tokens.items()}
+    with TestClient(create_app(settings)) as client:
+        yield client, headers
+
+
+def test_health_needs_no_token_and_the_schema_is_served(api: Api) -> None:
+    client, _ = api
+    assert client.get("/api/v1/health").json()["status"] == "ok"
+    schema = client.get("/api/openapi.json").json()
+    assert schema["openapi"].startswith("3.1") and "/api/v1/documents" in schema["paths"]
+
+
+def test_no_token_is_401_and_a_bad_token_too(api: Api) -> None:
+    client, _ = api
+    for headers in ({}, {"Authorization": "Bearer wf_not-a-token"}, {"Authorization": "Basic eDp5"}):
+        response = client.get("/api/v1/documents", headers=headers)
+        assert response.status_code == 401
+        assert response.headers["content-type"] == "application/problem+json"
+        assert response.json()["status"] == 401
+
+
+@pytest.mark.parametrize(("method", "path", "body", "needed"), WRITES, ids=[w[1] for w in WRITES])
+def test_each_write_refuses_lower_roles(
+    api: Api, method: str, path: str, body: object, needed: str
+) -> None:
+    client, headers = api
+    roles = ["viewer", "analyst", "admin"]
+    for role in roles[: roles.index(needed)]:
+        response = getattr(client, method)(path, json=body, headers=headers[role])
+        assert response.status_code == 403, (role, response.text)
+        assert needed in response.json()["detail"]
+    assert getattr(client, method)(path, json=body).status_code == 401
+
+
+def test_documents_search_facets_and_one_document(api: Api) -> None:
+    client, headers = api
+    page = client.get("/api/v1/documents", params={"search": "Алабуге", "limit": 100},
+                      headers=headers["viewer"]).json()
+    assert page["total"] == len(page["documents"]) > 0 and {"en", "ru"} <= set(page["facets"]["lang"])
+    document_id = page["documents"][0]["id"]
+    shown = client.get(f"/api/v1/documents/{document_id}", headers=headers["viewer"]).json()
+    text = shown["text"]
+    assert all(text[m["start"] : m["end"]] == m["text"] for m in shown["mentions"])
+    missing = client.get("/api/v1/documents/nope", headers=headers["viewer"])
+    assert missing.status_code == 404 and missing.headers["content-type"] == "application/problem+json"
+    empty = client.get("/api/v1/documents", params={"search": "-x"}, headers=headers["viewer"])
+    assert empty.status_code == 422 and "no word to search for" in empty.json()["detail"]
+
+
+def test_entities_claims_clusters_timeline_brief(api: Api) -> None:
+    client, headers = api
+    viewer = headers["viewer"]
+    town = client.get("/api/v1/entities/Елабуга", headers=viewer).json()
+    assert town["name"] == "Yelabuga" and town["mentions"]
+    denials = client.get("/api/v1/claims", params={"stance": "denies"}, headers=viewer).json()
+    assert denials and {c["stance"] for c in denials} == {"denies"}
+    clusters = client.get("/api/v1/clusters", params={"entity": "Alabuga"}, headers=viewer).json()
+    assert clusters and "explanation" in clusters[0]
+    timeline = client.get("/api/v1/timeline", params={"entity": "Alabuga", "from": "2023-06-01"},
+                          headers=viewer).json()
+    assert timeline and all((e["end"] or "9999") >= "2023-06-01" for e in timeline)
+    brief = client.get("/api/v1/briefs/Alabuga", headers=viewer)
+    assert brief.status_code == 200 and brief.text.lower().startswith("<!doctype html>")
+    assert client.get("/api/v1/briefs/Atlantis", headers=viewer).status_code == 404
+
+
+def test_writes_by_their_role_are_audited_as_the_caller(api: Api) -> None:
+    client, headers = api
+    rated = client.put("/api/v1/publishers/airwars/rating", json={"rating": "B"}, headers=headers["admin"])
+    assert rated.status_code == 200 and rated.json()["reliability"] == "B"
+    bad = client.put("/api/v1/publishers/airwars/rating", json={"rating": "Z"}, headers=headers["admin"])
+    assert bad.status_code == 422
+    site = client.get("/api/v1/entities/Alabuga", headers=headers["viewer"]).json()["id"]
+    town = client.get("/api/v1/entities/Yelabuga", headers=headers["viewer"]).json()["id"]
+    merged = client.post("/api/v1/judgements/merge", json={"entity_a": site, "entity_b": town, "why": "test"},
+                         headers=headers["analyst"])
+    assert merged.status_code == 201 and merged.json()["judgement"]["author"] == "analyst"
+    judgement = merged.json()["judgement"]["id"]
+    undone = client.post(f"/api/v1/judgements/{judgement}/undo", headers=headers["analyst"])
+    assert undone.status_code == 200 and undone.json()["judgement"]["undone_at"]
+    log = client.get("/api/v1/audit", headers=headers["admin"]).json()
+    assert [(e["actor"], e["action"]) for e in log[:3]] == [
+        ("analyst", "judgement.undo"), ("analyst", "judgement.merge"), ("admin", "publisher.rate")]
+    assert client.get("/api/v1/audit", headers=headers["analyst"]).status_code == 403
+
+
+def test_serve_warns_only_off_loopback() -> None:
+    from watchfloor.cli.serve import _loopback
+
+    assert _loopback("127.0.0.1") and _loopback("::1") and _loopback("localhost")
+    assert not _loopback("0.0.0.0") and not _loopback("192.168.1.5") and not _loopback("example.org")
