@@ -17,6 +17,7 @@ from watchfloor.service.workbench import Workbench
 #: The test client and each role's authorisation header.
 Api = tuple[TestClient, dict[str, dict[str, str]]]
 WRITES = [
+    ("post", "/api/v1/documents", None, "analyst"),
     ("put", "/api/v1/publishers/Airwars/rating", {"rating": "B"}, "admin"),
     ("post", "/api/v1/judgements/merge", {"entity_a": "a", "entity_b": "b"}, "analyst"),
     ("post", "/api/v1/judgements/not-same", {"entity_a": "a", "entity_b": "b"}, "analyst"),
@@ -131,3 +132,24 @@ def test_serve_warns_only_off_loopback() -> None:
 
     assert _loopback("127.0.0.1") and _loopback("::1") and _loopback("localhost")
     assert not _loopback("0.0.0.0") and not _loopback("192.168.1.5") and not _loopback("example.org")
+
+
+def test_upload_ingests_a_file_refuses_a_big_one_and_an_unreadable_one(api: Api) -> None:
+    client, headers = api
+    text = "---\ntitle: Upload\npublished: 2024-02-01\n---\nAirwars said the Alabuga plant had grown.\n"
+    done = client.post("/api/v1/documents", files={"file": ("note.md", text.encode(), "text/markdown")},
+                       data={"publisher": "Test Desk"}, headers=headers["analyst"])
+    assert done.status_code == 201, done.text
+    (outcome,) = done.json()["outcomes"]
+    assert outcome["status"] == "new" and outcome["source"] == "note.md"
+    stored = client.get(f"/api/v1/documents/{outcome['document_id']}", headers=headers["viewer"]).json()
+    assert (stored["title"], stored["publisher"]) == ("Upload", "Test Desk")
+    big = b"x" * (50 * 1024 * 1024 + 1)
+    refused = client.post("/api/v1/documents", files={"file": ("big.txt", big, "text/plain")},
+                          headers=headers["analyst"])
+    assert refused.status_code == 413 and refused.headers["content-type"] == "application/problem+json"
+    odd = client.post("/api/v1/documents", files={"file": ("x.unknownext", b"\x00\x01", "application/x")},
+                      headers=headers["analyst"])
+    assert odd.status_code == 422 and "x.unknownext" in odd.json()["detail"]
+    log = client.get("/api/v1/audit", headers=headers["admin"]).json()
+    assert ("analyst", "ingest.upload", "note.md") in {(e["actor"], e["action"], e["subject"]) for e in log}

@@ -1,6 +1,7 @@
 """Routes of ``/api/v1/``: each parses its parameters, makes one service call and returns JSON.
 
-Reads need the viewer role, analyst decisions the analyst role, ratings and the audit log admin.
+Reads need the viewer role, uploads and analyst decisions the analyst role, ratings and the audit log
+admin.
 """
 
 from __future__ import annotations
@@ -8,15 +9,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Form, HTTPException, Query, UploadFile
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from pydantic import BaseModel, Field
 
 from watchfloor import __version__
 from watchfloor.api.auth import Admin, Analyst, Viewer
+from watchfloor.model import DocumentKind
 from watchfloor.service.audit import plain
 from watchfloor.service.claims import TimelineQuery
 from watchfloor.service.documents import DocumentQuery
+from watchfloor.service.ingest import IngestOptions
 from watchfloor.store.base import ClaimFilter
 
 router = APIRouter()
@@ -50,6 +53,34 @@ def documents(
         DocumentQuery(search=search, kind=kind, lang=lang, publisher=publisher, limit=limit, offset=offset)
     )
     return {"total": page.total, "facets": page.facets, "documents": [_summary(d) for d in page.documents]}
+
+
+@router.post("/documents", tags=["documents"], status_code=201)
+async def upload(
+    bench: Analyst,
+    file: UploadFile,
+    kind: Annotated[str | None, Form(description="Kind for a file read as an article.")] = None,
+    publisher: Annotated[str | None, Form(description="Publisher for a document that names none.")] = None,
+    published: Annotated[date | None, Form(description="Publication date for an undated document.")] = None,
+) -> dict[str, Any]:
+    """Ingest one file (multipart), through the same readers and limits as ``watchfloor ingest``.
+
+    413 over the workspace's byte limit; 422 when the file cannot be read (nothing is stored then).
+    """
+    limit = bench.settings.max_bytes
+    data = await file.read(limit + 1)
+    name = file.filename or "upload"
+    if len(data) > limit:
+        raise HTTPException(413, f"{name}: larger than the {limit} byte limit")
+    try:
+        options = IngestOptions(DocumentKind.parse(kind) if kind else None, publisher, published)
+    except ValueError as exc:
+        raise HTTPException(422, f"kind: {exc}") from None
+    report = bench.ingest.upload(name, data, options)
+    if report.failures and not report.stored_ids:
+        raise HTTPException(422, "; ".join(f"{f.source}: {f.problem}" for f in report.failures))
+    return {"counts": report.counts(), "outcomes": plain(report.outcomes), "warnings": report.warnings,
+            "errors": report.stage_errors}
 
 
 @router.get("/documents/{document_id}", tags=["documents"])
