@@ -3,6 +3,7 @@ errors, and the same answers as the service layer."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,8 @@ from watchfloor.service.workbench import Workbench
 Api = tuple[TestClient, dict[str, dict[str, str]]]
 WRITES = [
     ("post", "/api/v1/documents", None, "analyst"),
+    ("post", "/api/v1/watch/rules", [], "analyst"),
+    ("delete", "/api/v1/watch/rules/new-denial", None, "analyst"),
     ("put", "/api/v1/publishers/Airwars/rating", {"rating": "B"}, "admin"),
     ("post", "/api/v1/judgements/merge", {"entity_a": "a", "entity_b": "b"}, "analyst"),
     ("post", "/api/v1/judgements/not-same", {"entity_a": "a", "entity_b": "b"}, "analyst"),
@@ -69,10 +72,10 @@ def test_each_write_refuses_lower_roles(
     client, headers = api
     roles = ["viewer", "analyst", "admin"]
     for role in roles[: roles.index(needed)]:
-        response = getattr(client, method)(path, json=body, headers=headers[role])
+        response = client.request(method.upper(), path, json=body, headers=headers[role])
         assert response.status_code == 403, (role, response.text)
         assert needed in response.json()["detail"]
-    assert getattr(client, method)(path, json=body).status_code == 401
+    assert client.request(method.upper(), path, json=body).status_code == 401
 
 
 def test_documents_search_facets_and_one_document(api: Api) -> None:
@@ -153,3 +156,20 @@ def test_upload_ingests_a_file_refuses_a_big_one_and_an_unreadable_one(api: Api)
     assert odd.status_code == 422 and "x.unknownext" in odd.json()["detail"]
     log = client.get("/api/v1/audit", headers=headers["admin"]).json()
     assert ("analyst", "ingest.upload", "note.md") in {(e["actor"], e["action"], e["subject"]) for e in log}
+
+
+def test_watch_rules_are_edited_and_the_export_streams(api: Api) -> None:
+    client, headers = api
+    rule = {"id": "farsi", "on": "document", "when": {"keywords": ["Farsi"]}}
+    saved = client.post("/api/v1/watch/rules", json=[rule], headers=headers["analyst"])
+    assert saved.status_code == 201 and saved.json() == {"read": 1, "written": 1}
+    assert "farsi" in {r["id"] for r in client.get("/api/v1/watch/rules", headers=headers["viewer"]).json()}
+    by_mail = [{**rule, "deliver": ["email"]}]
+    wrong = client.post("/api/v1/watch/rules", json=by_mail, headers=headers["analyst"])
+    assert wrong.status_code == 400 and "email" in wrong.json()["detail"]
+    assert client.delete("/api/v1/watch/rules/farsi", headers=headers["analyst"]).status_code == 204
+    assert client.delete("/api/v1/watch/rules/farsi", headers=headers["analyst"]).status_code == 404
+    exported = client.get("/api/v1/export", headers=headers["viewer"])
+    assert exported.status_code == 200 and exported.headers["content-type"].startswith("application/x-ndjson")
+    schemata = {json.loads(line)["schema"] for line in exported.text.splitlines()}
+    assert {"Article", "Mention", "UnknownLink"} <= schemata

@@ -6,11 +6,12 @@ admin.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Form, HTTPException, Query, UploadFile
-from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 
 from watchfloor import __version__
@@ -152,6 +153,27 @@ def alerts(bench: Viewer, rule: str | None = None, limit: Limit = 200) -> list[d
 @router.get("/watch/rules", tags=["watch"])
 def watch_rules(bench: Viewer) -> list[dict[str, Any]]:
     return [r.to_definition() for r in bench.watch.rules()]
+
+
+@router.post("/watch/rules", tags=["watch"], status_code=201)
+def save_rules(bench: Analyst, rules: list[dict[str, Any]]) -> dict[str, int]:
+    """Add or replace watch rules (each as in the YAML file: id, on, when, deliver); all checked first."""
+    read, written = bench.watch.add_rules(rules)
+    return {"read": read, "written": written}
+
+
+@router.delete("/watch/rules/{rule_id}", tags=["watch"], status_code=204)
+def remove_rule(bench: Analyst, rule_id: str) -> Response:
+    """Remove a watch rule (its alerts stay)."""
+    bench.watch.remove(rule_id)
+    return Response(status_code=204)
+
+
+@router.get("/export", tags=["export"])
+def export(bench: Viewer, format: Literal["ftm"] = "ftm") -> StreamingResponse:
+    """The workspace as FollowTheMoney JSON Lines, streamed (docs/export.md)."""
+    lines = (json.dumps(record, ensure_ascii=False) + "\n" for record in bench.export.records(format))
+    return StreamingResponse(lines, media_type="application/x-ndjson")
 
 
 @router.get("/publishers", tags=["publishers"])

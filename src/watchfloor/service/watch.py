@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from watchfloor.errors import NotFoundError
+from watchfloor.errors import NotFoundError, WatchfloorError
 from watchfloor.model import Alert
 from watchfloor.service.audit import Audit
 from watchfloor.store.base import PublisherInfo, Store
@@ -19,7 +20,19 @@ class WatchService:
 
     def add_rules_file(self, path: Path) -> tuple[int, int]:
         """Add or replace the rules of a YAML file, all checked before any is stored: (read, written)."""
-        rules = load_rules_file(path)
+        return self._save(load_rules_file(path))
+
+    def add_rules(self, definitions: list[Any]) -> tuple[int, int]:
+        """Add or replace rules given as mappings (as in the YAML file), all checked first."""
+        try:
+            rules = [parse_rule(definition, f"rule {n}") for n, definition in enumerate(definitions, start=1)]
+        except ValueError as exc:
+            raise WatchfloorError(str(exc)) from None
+        if len({r.id for r in rules}) != len(rules):
+            raise WatchfloorError("a rule id is used twice")
+        return self._save(rules)
+
+    def _save(self, rules: list[WatchRule]) -> tuple[int, int]:
         before = dict(self.store.watch_rules())
         written = self.store.save_watch_rules((r.id, r.to_definition()) for r in rules)
         for rule in rules:
