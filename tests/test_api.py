@@ -20,6 +20,7 @@ Api = tuple[TestClient, dict[str, dict[str, str]]]
 WRITES = [
     ("post", "/api/v1/documents", None, "analyst"),
     ("post", "/api/v1/watch/rules", [], "analyst"),
+    ("post", "/api/v1/alerts/1/acknowledge", None, "analyst"),
     ("delete", "/api/v1/watch/rules/new-denial", None, "analyst"),
     ("put", "/api/v1/publishers/Airwars/rating", {"rating": "B"}, "admin"),
     ("post", "/api/v1/judgements/merge", {"entity_a": "a", "entity_b": "b"}, "analyst"),
@@ -173,3 +174,19 @@ def test_watch_rules_are_edited_and_the_export_streams(api: Api) -> None:
     assert exported.status_code == 200 and exported.headers["content-type"].startswith("application/x-ndjson")
     schemata = {json.loads(line)["schema"] for line in exported.text.splitlines()}
     assert {"Article", "Mention", "UnknownLink"} <= schemata
+
+
+def test_alerts_are_acknowledged_once_and_leave_the_open_list(api: Api) -> None:
+    client, headers = api
+    open_alerts = client.get("/api/v1/alerts", params={"open": "true"}, headers=headers["viewer"]).json()
+    assert open_alerts and all(a["acknowledged_at"] is None for a in open_alerts)
+    first = open_alerts[0]["id"]
+    done = client.post(f"/api/v1/alerts/{first}/acknowledge", headers=headers["analyst"]).json()
+    assert done == {"alert": first, "acknowledged": True}
+    again = client.post(f"/api/v1/alerts/{first}/acknowledge", headers=headers["analyst"]).json()
+    assert again["acknowledged"] is False
+    still_open = client.get("/api/v1/alerts", params={"open": "true"}, headers=headers["viewer"]).json()
+    assert first not in {a["id"] for a in still_open} and len(still_open) == len(open_alerts) - 1
+    everything = {a["id"]: a for a in client.get("/api/v1/alerts", headers=headers["viewer"]).json()}
+    assert everything[first]["acknowledged_by"] == "analyst"
+    assert client.post("/api/v1/alerts/999999/acknowledge", headers=headers["analyst"]).status_code == 404

@@ -146,8 +146,17 @@ def brief(bench: Viewer, entity: str, format: Literal["md", "html"] = "html") ->
 
 
 @router.get("/alerts", tags=["watch"])
-def alerts(bench: Viewer, rule: str | None = None, limit: Limit = 200) -> list[dict[str, Any]]:
-    return [a.to_json() for a in bench.watch.alerts(rule=rule, limit=limit)]
+def alerts(
+    bench: Viewer, rule: str | None = None, open: bool = False, limit: Limit = 200
+) -> list[dict[str, Any]]:
+    """Alerts, newest first; ``open=true`` for those nobody has acknowledged."""
+    return [a.to_json() for a in bench.watch.alerts(rule=rule, limit=limit, open_only=open)]
+
+
+@router.post("/alerts/{alert_id}/acknowledge", tags=["watch"])
+def acknowledge(bench: Analyst, alert_id: int) -> dict[str, Any]:
+    """Take note of an alert (analyst); ``acknowledged`` is false when someone already had."""
+    return {"alert": alert_id, "acknowledged": bench.watch.acknowledge(alert_id)}
 
 
 @router.get("/watch/rules", tags=["watch"])

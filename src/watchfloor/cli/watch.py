@@ -46,13 +46,20 @@ def alerts(
     ctx: typer.Context,
     rule: str | None = typer.Option(None, "--rule", help="Only this rule's alerts."),
     limit: int = typer.Option(200, "--limit", min=0, help="At most this many alerts."),
+    open_only: bool = typer.Option(False, "--open", help="Only alerts nobody has acknowledged."),
+    acknowledge: int | None = typer.Option(None, "--ack", help="Acknowledge the alert with this id."),
     output: Format = FORMAT,
 ) -> None:
-    """Alerts that watch rules raised, newest first."""
+    """Alerts that watch rules raised, newest first (`--ack ID` takes note of one)."""
     with workbench(ctx) as bench:
-        found = bench.watch.alerts(rule=rule, limit=limit)
-    emit(found, output, title="alerts", columns=["when", "rule", "subject", "title"],
-         row=lambda a: [a.created_at.strftime("%Y-%m-%d %H:%M"), a.rule, a.subject, a.title])
+        if acknowledge is not None:
+            done = bench.watch.acknowledge(acknowledge)
+            console.print(f"alert {acknowledge} " + ("acknowledged" if done else "was already acknowledged"))
+            return
+        found = bench.watch.alerts(rule=rule, limit=limit, open_only=open_only)
+    emit(found, output, title="alerts", columns=["id", "when", "rule", "subject", "title", "acknowledged"],
+         row=lambda a: [a.id, a.created_at.strftime("%Y-%m-%d %H:%M"), a.rule, a.subject, a.title,
+                        a.acknowledged_by or ""])
 
 
 def publishers(ctx: typer.Context, output: Format = FORMAT) -> None:

@@ -15,8 +15,11 @@ class Alert:
     title: str
     payload: dict[str, Any] = field(default_factory=dict)
     id: int | None = None
+    acknowledged_at: datetime | None = None  # when someone took note of it
+    acknowledged_by: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["created_at"] = self.created_at.isoformat()
+        data["acknowledged_at"] = self.acknowledged_at.isoformat() if self.acknowledged_at else None
         return data

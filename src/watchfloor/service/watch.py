@@ -54,9 +54,17 @@ class WatchService:
         fired = sum(evaluate_document(self.store, d) for d in self.store.document_links())
         return fired + evaluate_clusters(self.store)
 
-    def alerts(self, *, rule: str | None = None, limit: int = 200) -> list[Alert]:
-        """Alerts, newest first."""
-        return self.store.alerts(rule=rule, limit=limit)
+    def alerts(self, *, rule: str | None = None, limit: int = 200, open_only: bool = False) -> list[Alert]:
+        """Alerts, newest first (``open_only``: not yet acknowledged)."""
+        return self.store.alerts(rule=rule, limit=limit, open_only=open_only)
+
+    def acknowledge(self, alert_id: int) -> bool:
+        """Take note of an alert (as the workbench's actor); False if someone already had."""
+        done = self.store.acknowledge_alert(alert_id, self.audit.actor)
+        if done:
+            self.audit.record("alert.acknowledge", str(alert_id), before={"acknowledged": False},
+                              after={"acknowledged": True})
+        return done
 
 
 class PublisherService:

@@ -187,8 +187,12 @@ class Store(ABC):
         """Store an alert; False (and nothing written) if this rule already fired on this subject."""
 
     @abstractmethod
-    def alerts(self, *, rule: str | None = None, limit: int = 200) -> list[Alert]:
-        """Alerts newest first."""
+    def alerts(self, *, rule: str | None = None, limit: int = 200, open_only: bool = False) -> list[Alert]:
+        """Alerts newest first (``open_only``: those nobody has acknowledged)."""
+
+    @abstractmethod
+    def acknowledge_alert(self, alert_id: int, by: str) -> bool:
+        """Mark an alert taken note of; False if it already was, NotFoundError if unknown."""
 
     @abstractmethod
     def add_watchlist_entries(self, entries: Iterable[WatchlistEntry]) -> int:

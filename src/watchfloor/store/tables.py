@@ -286,6 +286,8 @@ class AlertRow(Base):
     subject: Mapped[str] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     payload: Mapped[dict[str, Any]] = mapped_column(JsonType, default=dict)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    acknowledged_by: Mapped[str | None] = mapped_column(String(200))
 
 
 class WatchRuleRow(Base):

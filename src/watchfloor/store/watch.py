@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from watchfloor.errors import NotFoundError
 from watchfloor.model import Alert
 from watchfloor.store.engine import SqlSessions
 from watchfloor.store.rows import now
@@ -61,10 +62,22 @@ class WatchMixin(SqlSessions):
             return False
         return True
 
-    def alerts(self, *, rule: str | None = None, limit: int = 200) -> list[Alert]:
+    def acknowledge_alert(self, alert_id: int, by: str) -> bool:
+        with self._write.begin() as session:
+            row = session.get(AlertRow, alert_id)
+            if row is None:
+                raise NotFoundError(f"no alert {alert_id}")
+            if row.acknowledged_at is not None:
+                return False
+            row.acknowledged_at, row.acknowledged_by = now(), by
+            return True
+
+    def alerts(self, *, rule: str | None = None, limit: int = 200, open_only: bool = False) -> list[Alert]:
         statement = select(AlertRow).order_by(AlertRow.created_at.desc(), AlertRow.id.desc()).limit(limit)
         if rule:
             statement = statement.where(AlertRow.rule == rule)
+        if open_only:
+            statement = statement.where(AlertRow.acknowledged_at.is_(None))
         with self._read() as session:
             return [
                 Alert(
@@ -74,6 +87,8 @@ class WatchMixin(SqlSessions):
                     title=str((row.payload or {}).get("title", "")),
                     payload={k: v for k, v in (row.payload or {}).items() if k != "title"},
                     id=row.id,
+                    acknowledged_at=row.acknowledged_at,
+                    acknowledged_by=row.acknowledged_by,
                 )
                 for row in session.scalars(statement)
             ]
