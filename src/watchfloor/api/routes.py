@@ -17,10 +17,10 @@ from pydantic import BaseModel, Field
 from watchfloor import __version__
 from watchfloor.api.auth import Admin, Analyst, Viewer
 from watchfloor.model import DocumentKind
-from watchfloor.service.audit import plain
 from watchfloor.service.claims import TimelineQuery
 from watchfloor.service.documents import DocumentQuery
 from watchfloor.service.ingest import IngestOptions
+from watchfloor.service.values import plain
 from watchfloor.store.base import ClaimFilter
 
 router = APIRouter()

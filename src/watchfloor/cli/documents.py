@@ -14,7 +14,7 @@ from watchfloor.cli.output import (
     console,
     day,
     emit,
-    jsonable,
+    plain,
     print_json,
     safe_text,
     table,
@@ -26,7 +26,7 @@ OBJECT_FORMAT = typer.Option(ObjectFormat.TABLE, "--format", help="table (with m
 
 
 def _summary_record(document: Any) -> dict[str, Any]:
-    record: dict[str, Any] = jsonable(document)
+    record: dict[str, Any] = plain(document)
     record["chars"] = len(record.pop("text"))
     return record
 
@@ -67,7 +67,7 @@ def show(
     with workbench(ctx) as bench:
         view = bench.documents.get(document_id)
     if output is ObjectFormat.JSON:
-        print_json({**jsonable(view.document), "mentions": view.mentions, "times": view.times,
+        print_json({**plain(view.document), "mentions": view.mentions, "times": view.times,
                     "claims": view.claims})
         return
     document = view.document

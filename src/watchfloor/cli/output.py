@@ -7,7 +7,6 @@ with terminal control characters replaced. Piped tables are not wrapped to 80 co
 from __future__ import annotations
 
 import csv
-import dataclasses
 import json
 import os
 import sys
@@ -19,6 +18,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
+
+from watchfloor.service.values import plain
 
 #: Width of tables written to a pipe or a file (a terminal's own width is used on a terminal).
 PIPED_WIDTH = 10_000
@@ -64,22 +65,6 @@ def safe_text(value: object, style: str = "") -> Text:
     return Text("" if value is None else str(value).translate(_CONTROL), style=style)
 
 
-def jsonable(value: Any) -> Any:
-    """Dataclasses, dates, lists and dicts as JSON values; bytes (embeddings) are left out."""
-    if hasattr(value, "to_json"):
-        return value.to_json()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)
-                if not isinstance(getattr(value, f.name), bytes)}
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, list | tuple):
-        return [jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    return value
-
-
 def table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> Table:
     result = Table(title=title, title_justify="left")
     for column in columns:
@@ -91,7 +76,7 @@ def table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence[obj
 
 
 def print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(jsonable(value), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json.dumps(plain(value), ensure_ascii=False, indent=2) + "\n")
 
 
 def emit(
@@ -101,14 +86,14 @@ def emit(
     title: str,
     columns: Sequence[str],
     row: Callable[[Any], Sequence[object]],
-    record: Callable[[Any], Any] = jsonable,
+    record: Callable[[Any], Any] = plain,
 ) -> None:
     """Print a listing: ``row`` gives an item's table and CSV cells, ``record`` its JSON."""
     if output is Format.JSON:
         print_json([record(item) for item in items])
     elif output is Format.JSONL:
         for item in items:
-            sys.stdout.write(json.dumps(jsonable(record(item)), ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(plain(record(item)), ensure_ascii=False) + "\n")
     elif output is Format.CSV:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)

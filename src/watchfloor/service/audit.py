@@ -2,34 +2,24 @@
 
 from __future__ import annotations
 
-import dataclasses
 import getpass
-from datetime import date, datetime
 from typing import Any
 
+from watchfloor.service.values import plain
 from watchfloor.store.base import AuditEntry, Store
+
+
+def login_name() -> str:
+    """The login name of whoever runs this process (``unknown`` when there is none)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
 
 
 def local_actor() -> str:
     """Who writes from a shell on this machine: ``cli:<login name>``."""
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (KeyError, OSError):
-        return "cli:unknown"
-
-
-def plain(value: Any) -> Any:
-    """A JSON value for the log: dataclasses as dicts, dates as ISO text, bytes left out."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)
-                if not isinstance(getattr(value, f.name), bytes)}
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, list | tuple | set | frozenset):
-        return [plain(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    return value
+    return f"cli:{login_name()}"
 
 
 class Audit:

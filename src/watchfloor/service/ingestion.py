@@ -209,11 +209,7 @@ class Ingestor:
         return report
 
     def _notify(self, report: IngestReport, hook: str, **arguments: object) -> None:
-        """Call a plugin hook; a stage failing after a commit is a stage error, never a lost document."""
-        try:
-            getattr(plugin_manager().hook, hook)(store=self.store, **arguments)
-        except Exception as exc:
-            report.stage_errors.append(f"{hook} hook failed ({type(exc).__name__}: {exc})")
+        run_hook(report.stage_errors, hook, store=self.store, **arguments)
 
     def _describe(self, document_id: str) -> StoredCopyInfo | None:
         stored = self.store.document(document_id)
@@ -294,6 +290,14 @@ class Ingestor:
         status: Status = "near_duplicate" if syndicated_from else "new"
         report.outcomes.append(Outcome(source, status, result.document_id, related_id=syndicated_from))
         self._notify(report, "document_stored", document_id=result.document_id)
+
+
+def run_hook(stage_errors: list[str], hook: str, **arguments: object) -> None:
+    """Call a plugin hook; a stage failing after a commit is a stage error, never a lost document."""
+    try:
+        getattr(plugin_manager().hook, hook)(**arguments)
+    except Exception as exc:
+        stage_errors.append(f"{hook} hook failed ({type(exc).__name__}: {exc})")
 
 
 def _source(document: Document) -> str:

@@ -7,14 +7,13 @@ re-extraction. Undoing marks a judgement undone (it stays on record) and re-reso
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from watchfloor.errors import WatchfloorError
 from watchfloor.resolve.workspace import pair_subject, resolve_workspace, split_subject
-from watchfloor.service.audit import Audit
+from watchfloor.service.audit import Audit, login_name
 from watchfloor.store.base import Store, StoredJudgement, StoredMention
 
 
@@ -24,14 +23,6 @@ class JudgementResult:
 
     judgement: StoredJudgement
     entities: int
-
-
-def default_author() -> str:
-    """The login name of whoever runs this process (``unknown`` when there is none)."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
 
 
 def describe(judgement: StoredJudgement) -> str:
@@ -84,7 +75,7 @@ class JudgementService:
             subject = subject_of(self.store.workspace_mentions())
         except ValueError as exc:
             raise WatchfloorError(f"judgements {action}: {exc}") from None
-        author = by.strip() if by and by.strip() else default_author()
+        author = by.strip() if by and by.strip() else login_name()
         judgement = self.store.add_judgement(action, subject, author=author, reason=why)
         self.audit.record(f"judgement.{action}", describe(judgement), after=judgement)
         return JudgementResult(judgement, resolve_workspace(self.store).entities)

@@ -13,8 +13,7 @@ from datetime import date
 
 from watchfloor.config import Settings
 from watchfloor.errors import WatchfloorError
-from watchfloor.plugins import plugin_manager
-from watchfloor.service.ingestion import Outcome, ProgressCallback, analysis_of, build_pipeline
+from watchfloor.service.ingestion import Outcome, ProgressCallback, analysis_of, build_pipeline, run_hook
 from watchfloor.store.base import Store, StoredDocument
 
 #: Machine output that re-extraction replaces, by the name ``--stage`` gives it.
@@ -58,11 +57,11 @@ def reextract(
                                                problem=problem))
             else:
                 done.append(document.id)
-                _notify(report, "document_stored", store=store, document_id=document.id)
+                run_hook(report.stage_errors, "document_stored", store=store, document_id=document.id)
         if on_progress is not None:
             on_progress(min(start + pipeline.batch_size, len(ids)), len(ids), f"{len(done)} documents")
     report.documents = len(done)
-    _notify(report, "ingest_finished", store=store, document_ids=done)
+    run_hook(report.stage_errors, "ingest_finished", store=store, document_ids=done)
     return report
 
 
@@ -81,10 +80,3 @@ def _analysed(
             yield document, f"re-extraction failed ({type(exc).__name__}: {exc})"
         else:
             yield document, None
-
-
-def _notify(report: ReextractReport, hook: str, **arguments: object) -> None:
-    try:
-        getattr(plugin_manager().hook, hook)(**arguments)
-    except Exception as exc:
-        report.stage_errors.append(f"{hook} hook failed ({type(exc).__name__}: {exc})")

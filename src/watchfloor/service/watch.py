@@ -10,7 +10,7 @@ from watchfloor.model import Alert
 from watchfloor.service.audit import Audit
 from watchfloor.store.base import PublisherInfo, Store
 from watchfloor.watch.engine import evaluate_clusters, evaluate_document
-from watchfloor.watch.rules import WatchRule, load_rules_file, parse_rule
+from watchfloor.watch.rules import WatchRule, load_rules_file, parse_rule, parse_rules
 
 
 class WatchService:
@@ -25,11 +25,9 @@ class WatchService:
     def add_rules(self, definitions: list[Any]) -> tuple[int, int]:
         """Add or replace rules given as mappings (as in the YAML file), all checked first."""
         try:
-            rules = [parse_rule(definition, f"rule {n}") for n, definition in enumerate(definitions, start=1)]
+            rules = parse_rules(definitions)
         except ValueError as exc:
             raise WatchfloorError(str(exc)) from None
-        if len({r.id for r in rules}) != len(rules):
-            raise WatchfloorError("a rule id is used twice")
         return self._save(rules)
 
     def _save(self, rules: list[WatchRule]) -> tuple[int, int]:

@@ -165,12 +165,17 @@ def load_rules_file(path: Path) -> list[WatchRule]:
     if not isinstance(data, list):
         raise InputError(path, "expected a YAML list of rules")
     try:
-        rules = [parse_rule(record, f"rule {n}") for n, record in enumerate(data, start=1)]
+        return parse_rules(data)
     except ValueError as exc:
         raise InputError(path, str(exc)) from None
+
+
+def parse_rules(records: list[Any]) -> list[WatchRule]:
+    """Validate a list of rule mappings (as a rules file holds them); ValueError names the first problem."""
+    rules = [parse_rule(record, f"rule {n}") for n, record in enumerate(records, start=1)]
     ids = [r.id for r in rules]
     if duplicate := next((i for i in ids if ids.count(i) > 1), None):
-        raise InputError(path, f"rule id {duplicate!r} is used twice")
+        raise ValueError(f"rule id {duplicate!r} is used twice")
     return rules
 
 
