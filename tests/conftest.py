@@ -15,6 +15,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from watchfloor.config import Settings
+from watchfloor.service.workbench import Workbench
 from watchfloor.store.sql import SqlStore, open_store
 
 PG_URL_VARIABLE = "WATCHFLOOR_TEST_PG_URL"
@@ -74,3 +76,13 @@ def store(store_url: str) -> Iterator[SqlStore]:
         yield opened
     finally:
         opened.close()
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A workspace with the bundled sample corpus ingested, built once per test run: copy it to write."""
+    db = tmp_path_factory.mktemp("sample") / "sample.db"
+    with Workbench.open(Settings(db_url=f"sqlite:///{db}")) as bench:
+        report = bench.ingest.paths([], sample=True)
+    assert report.ok, (report.failures, report.stage_errors)
+    return db

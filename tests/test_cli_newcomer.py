@@ -235,7 +235,7 @@ def test_export_writes_followthemoney_lines(
 ) -> None:
     target = tmp_path / "workspace.ftm.jsonl"
     code, _, err = call(capsys, "--db", str(sample), "export", "--format", "ftm", "-o", str(target))
-    assert code == 0 and "entities to" in err
+    assert code == 0 and f"wrote the ftm export to {target}" in err
     records = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     assert {"Article", "Mention", "UnknownLink"} <= {r["schema"] for r in records}
     code, _, err = call(capsys, "--db", str(sample), "export", "-o", str(tmp_path / "no" / "x.jsonl"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from http import HTTPStatus
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -13,17 +12,12 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from watchfloor import __version__
+from watchfloor.api import review
+from watchfloor.api.problems import PROBLEM_RESPONSES, problem
 from watchfloor.api.routes import router
 from watchfloor.config import Settings
 from watchfloor.errors import InputError, NotFoundError, WatchfloorError
 from watchfloor.service.workbench import Workbench
-
-PROBLEM = "application/problem+json"
-
-
-def problem(status: int, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    body = {"type": "about:blank", "title": HTTPStatus(status).phrase, "status": status, "detail": detail}
-    return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -54,5 +48,6 @@ def create_app(settings: Settings) -> FastAPI:
         status = 404 if isinstance(exc, NotFoundError) else 422 if isinstance(exc, InputError) else 400
         return problem(status, str(exc))
 
-    app.include_router(router, prefix="/api/v1")
+    app.include_router(router, prefix="/api/v1", responses=PROBLEM_RESPONSES)
+    app.include_router(review.router, prefix="/api/v1", responses=PROBLEM_RESPONSES)
     return app

@@ -6,9 +6,9 @@ admin.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
 from fastapi import APIRouter, Form, HTTPException, Query, UploadFile
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response, StreamingResponse
@@ -19,6 +19,7 @@ from watchfloor.api.auth import Admin, Analyst, Viewer
 from watchfloor.model import DocumentKind
 from watchfloor.service.claims import TimelineQuery
 from watchfloor.service.documents import DocumentQuery
+from watchfloor.service.export import MEDIA_TYPES
 from watchfloor.service.ingest import IngestOptions
 from watchfloor.service.values import plain
 from watchfloor.store.base import ClaimFilter
@@ -46,14 +47,21 @@ def documents(
     kind: str | None = None,
     lang: str | None = None,
     publisher: str | None = None,
+    entity: str | None = Query(None, max_length=300, description="Mentioning this entity (any name)."),
+    since: date | None = Query(None, description="Published on or after this day."),
+    until: date | None = Query(None, description="Published on or before this day."),
     limit: Limit = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    cursor: str | None = Query(None, max_length=400, description="`next_cursor` of the previous page."),
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> dict[str, Any]:
-    """Documents, newest first, with counts by kind, language and publisher."""
+    """Documents, newest first, with counts by kind, language, publisher, year and entity; page on with
+    ``cursor`` (stable while documents arrive; ``offset`` is kept for small jumps)."""
     page = bench.documents.search(
-        DocumentQuery(search=search, kind=kind, lang=lang, publisher=publisher, limit=limit, offset=offset)
+        DocumentQuery(search=search, kind=kind, lang=lang, publisher=publisher, entity=entity, since=since,
+                      until=until, limit=limit, offset=offset, cursor=cursor)
     )
-    return {"total": page.total, "facets": page.facets, "documents": [_summary(d) for d in page.documents]}
+    return {"total": page.total, "facets": page.facets, "next_cursor": page.next_cursor,
+            "documents": [_summary(d) for d in page.documents]}
 
 
 @router.post("/documents", tags=["documents"], status_code=201)
@@ -100,9 +108,11 @@ def entities(bench: Viewer, type: str | None = None, limit: Limit = 50) -> list[
 
 @router.get("/entities/{entity}", tags=["entities"])
 def entity(bench: Viewer, entity: str) -> dict[str, Any]:
-    """One entity, by id or any of its names, with every mention."""
+    """One entity, by id or any of its names: names in every script, mentions, the documents and claims
+    naming it, and the analyst judgements on it."""
     view = bench.entities.get(entity)
-    return {**plain(view.entity), "mentions": plain(view.mentions)}
+    return {**plain(view.entity), "mentions": plain(view.mentions), "claims": plain(view.claims),
+            "judgements": plain(view.judgements), "documents": [_summary(d) for d in view.documents]}
 
 
 @router.get("/claims", tags=["claims"])
@@ -110,12 +120,13 @@ def claims(
     bench: Viewer,
     entity: str | None = None,
     speaker: str | None = None,
-    stance: Literal["asserts", "denies"] | None = None,
+    stance: Literal["asserts", "denies", "no_comment"] | None = None,
     limit: Limit = 200,
 ) -> list[dict[str, Any]]:
-    """Claims with their cue, source and content spans, newest documents first."""
-    return [plain(c) for c in bench.claims.find(ClaimFilter(entity=entity, speaker=speaker, stance=stance,
-                                                            limit=limit))]
+    """Claims with their cue, source and content spans, newest documents first; ``key`` is the claim's
+    stable id (``claim:<key>`` in the review queue)."""
+    found = bench.claims.find(ClaimFilter(entity=entity, speaker=speaker, stance=stance, limit=limit))
+    return [{**plain(c), "key": c.key} for c in found]
 
 
 @router.get("/clusters", tags=["claims"])
@@ -178,11 +189,27 @@ def remove_rule(bench: Analyst, rule_id: str) -> Response:
     return Response(status_code=204)
 
 
-@router.get("/export", tags=["export"])
-def export(bench: Viewer, format: Literal["ftm"] = "ftm") -> StreamingResponse:
-    """The workspace as FollowTheMoney JSON Lines, streamed (docs/export.md)."""
-    lines = (json.dumps(record, ensure_ascii=False) + "\n" for record in bench.export.records(format))
-    return StreamingResponse(lines, media_type="application/x-ndjson")
+#: A STIX export is one JSON bundle; the others are text (JSON Lines, CSV, XML).
+STREAMED = {media: {"schema": {"type": "object", "required": ["type", "id", "objects"]}
+                    if fmt == "stix" else {"type": "string"}} for fmt, media in MEDIA_TYPES.items()}
+
+
+@router.get("/export", tags=["export"], response_class=StreamingResponse,
+            responses={200: {"description": "The export, streamed.", "content": STREAMED}})
+def export(
+    bench: Viewer,
+    format: Literal["ftm", "stix", "csv", "graphml"] = "ftm",
+    entity: str | None = Query(None, max_length=300, description="Only the documents mentioning it."),
+    opencti: bool = Query(False, description="STIX: add OpenCTI's x_opencti_* properties."),
+) -> StreamingResponse:
+    """The workspace (or the documents mentioning ``entity``) as FollowTheMoney JSON Lines, a STIX 2.1
+    bundle, CSV (a row per claim) or GraphML, streamed (docs/export.md)."""
+    chunks = bench.export.stream(format, entity=entity, opencti=opencti)  # checks entity before streaming
+    name = bench.export.file_name(format, entity)
+    plain_name = name.encode("ascii", "replace").decode()
+    disposition = f"attachment; filename=\"{plain_name}\"; filename*=UTF-8''{quote(name)}"
+    return StreamingResponse(chunks, media_type=bench.export.media_type(format),
+                             headers={"Content-Disposition": disposition})
 
 
 @router.get("/publishers", tags=["publishers"])

@@ -7,7 +7,7 @@ from typing import Any
 import typer
 
 from watchfloor.cli import marks
-from watchfloor.cli.app import CommandGroups, workbench
+from watchfloor.cli.app import CommandGroups, parse_day, workbench
 from watchfloor.cli.output import (
     Format,
     ObjectFormat,
@@ -39,13 +39,19 @@ def documents(
     kind: str | None = typer.Option(None, "--kind", help="Only this kind (article, job_posting…)."),
     lang: str | None = typer.Option(None, "--lang", help="Only this language (en, ru, fa…)."),
     publisher: str | None = typer.Option(None, "--publisher", help="Only this publisher."),
+    entity: str | None = typer.Option(None, "--entity", help="Only documents mentioning this entity."),
+    since: str | None = typer.Option(None, "--since", help="Published on or after this day (YYYY-MM-DD)."),
+    until: str | None = typer.Option(None, "--until", help="Published on or before this day."),
     limit: int = typer.Option(50, "--limit", min=0, help="At most this many documents."),
+    cursor: str | None = typer.Option(None, "--after", help="The page after this cursor (printed below)."),
     output: Format = FORMAT,
 ) -> None:
-    """List stored documents, newest first, with counts by kind, language and publisher."""
+    """List stored documents, newest first, with counts by kind, language, publisher, year, entity."""
     from watchfloor.service.documents import DocumentQuery
 
-    query = DocumentQuery(search=search, kind=kind, lang=lang, publisher=publisher, limit=limit)
+    query = DocumentQuery(search=search, kind=kind, lang=lang, publisher=publisher, entity=entity,
+                          since=parse_day(since, "--since"), until=parse_day(until, "--until"),
+                          limit=limit, cursor=cursor)
     with workbench(ctx) as bench:
         page = bench.documents.search(query)
     emit(page.documents, output, title=f"{len(page.documents)} of {page.total} documents",
@@ -56,6 +62,8 @@ def documents(
         for facet, counts in page.facets.items():
             shown = ", ".join(f"{value} {count}" for value, count in counts.items())
             console.print(safe_text(f"by {facet}: {shown}"), highlight=False)
+        if page.next_cursor:
+            console.print(safe_text(f"next page: --after {page.next_cursor}"), highlight=False)
 
 
 def show(

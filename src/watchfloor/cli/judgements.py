@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -60,16 +62,20 @@ def split(
         _recorded(bench.judgements.split(entity, names, by=by, why=why), "recorded")
 
 
-def list_judgements(ctx: typer.Context, output: Format = FORMAT) -> None:
-    """Every judgement, oldest first, undone ones included (marked)."""
+def emit_judgements(found: Sequence[Any], output: Format, title: str) -> None:
+    """Judgements (or reviews) as a listing: id, action, what, by whom, when, why, undone."""
     from watchfloor.service.judgements import describe
 
-    with workbench(ctx) as bench:
-        found = bench.judgements.history()
-    emit(found, output, title=f"{len(found)} judgements",
-         columns=["id", "action", "subject", "by", "when", "why", "undone"],
+    emit(found, output, title=title, columns=["id", "action", "subject", "by", "when", "why", "undone"],
          row=lambda j: [j.id, j.action, describe(j), j.author, f"{j.created_at:%Y-%m-%d %H:%M}",
                         j.reason or "", f"{j.undone_at:%Y-%m-%d %H:%M}" if j.undone_at else ""])
+
+
+def list_judgements(ctx: typer.Context, output: Format = FORMAT) -> None:
+    """Every judgement, oldest first, undone ones included (marked)."""
+    with workbench(ctx) as bench:
+        found = bench.judgements.history()
+    emit_judgements(found, output, f"{len(found)} judgements")
 
 
 def undo(ctx: typer.Context, judgement_id: int = typer.Argument(..., help="Judgement id.")) -> None:

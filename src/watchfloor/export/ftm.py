@@ -10,23 +10,26 @@
   the cue, the stance and the evidence span — the content's words and character offsets — with the
   document as ``proof``. Nothing is exported that no document says.
 
-Ids are stable: derived from the workspace's own ids, so a re-export updates the same Aleph entities.
+Ids are stable: derived from the workspace's own ids (a claim's from its document and cue span, which
+survive re-extraction), so a re-export updates the same Aleph entities. The export goes document by
+document (``export.workspace.walk_documents``): each entity comes right after the first document that
+mentions it, and memory stays flat however many documents there are.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
+from followthemoney.util import make_entity_id
 
-from watchfloor.store.base import ClaimFilter, EntitySummary, Store, StoredClaim, StoredDocument
+from watchfloor.export.workspace import located, said, speaker_name, walk_documents
+from watchfloor.store.base import EntitySummary, Store, StoredClaim, StoredDocument
 
 #: Our entity types → the FtM schema their entities become (other types are not exported as entities).
 SCHEMATA = {"PERSON": "Person", "ORG": "Organization", "LOC": "Address", "EVENT": "Event"}
-#: Entities and claims exported at most.
-MAX_ITEMS = 1_000_000
 
 
 def _entity(schema: str, *key: str) -> EntityProxy:
@@ -43,10 +46,14 @@ def article(document: StoredDocument) -> EntityProxy:
     proxy.add("author", document.author)
     proxy.add("sourceUrl", document.url)
     proxy.add("language", document.lang)
-    proxy.add("contentHash", document.content_hash)
     if document.published_at is not None:
         proxy.add("publishedAt", document.published_at.date().isoformat())
     return proxy
+
+
+def entity_ftm_id(entity_id: str) -> str:
+    """The FtM id of a workspace entity."""
+    return str(make_entity_id("watchfloor", "entity", entity_id))
 
 
 def entity(summary: EntitySummary) -> EntityProxy | None:
@@ -60,27 +67,28 @@ def entity(summary: EntitySummary) -> EntityProxy | None:
     return proxy
 
 
-def claim_entity(claim: StoredClaim, entities: dict[str, str], document_id: str) -> EntityProxy:
-    """A claim as an ``UnknownLink`` (speaker → what it is about) or, lacking either, a ``Note``."""
+def claim_entity(
+    claim: StoredClaim, entities: dict[str, str], document_id: str, key: str | None = None
+) -> EntityProxy:
+    """A claim as an ``UnknownLink`` (speaker → what it is about) or, lacking either, a ``Note``; its id
+    derives from ``key`` (default: the claim's own key)."""
+    key = key or claim.key
     subject = entities.get(claim.speaker_entity_id or "")
     objects = [entities[e] for e in claim.entity_ids if e in entities and entities[e] != subject]
-    speaker = claim.speaker or claim.source or claim.publisher or "(unnamed)"
-    hedge = f", hedged: {claim.hedge}" if claim.hedge else ""
-    said = f"{speaker} ({claim.stance}, cue “{claim.cue}”{hedge}): “{claim.content}”"
-    evidence = f"evidence: characters {claim.content_start}–{claim.content_end} of the document"
+    speaker, statement, evidence = speaker_name(claim), said(claim), located(claim)
     if subject and objects:
-        proxy = _entity("UnknownLink", "claim", str(claim.id))
+        proxy = _entity("UnknownLink", "claim", key)
         proxy.add("subject", subject)
         proxy.add("object", objects[0])
         proxy.add("role", claim.stance)
-        proxy.add("description", said)
+        proxy.add("description", statement)
         proxy.add("summary", evidence)
         if claim.published_at is not None:
             proxy.add("date", claim.published_at.date().isoformat())
     else:
-        proxy = _entity("Note", "claim", str(claim.id))
+        proxy = _entity("Note", "claim", key)
         proxy.add("name", f"{speaker} {claim.cue}: {claim.content}"[:300])
-        proxy.add("description", said)
+        proxy.add("description", statement)
         proxy.add("summary", evidence)
         proxy.add("entity", subject or (objects[0] if objects else None))
     proxy.add("proof", document_id)
@@ -88,36 +96,31 @@ def claim_entity(claim: StoredClaim, entities: dict[str, str], document_id: str)
     return proxy
 
 
-def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
-    """Every document, entity, mention and claim of the workspace as FtM entity dicts."""
-    articles: dict[str, str] = {}
-    for document_id in store.document_ids():
-        document = store.document(document_id)
-        if document is not None:
-            proxy = article(document)
-            articles[document_id] = str(proxy.id)
-            yield proxy.to_dict()
-    entities: dict[str, str] = {}
+def ftm_entities(store: Store, scope: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
+    """The documents (all, or those of ``scope``) as FtM entity dicts, one document at a time: its
+    ``Article``, the entities it is the first to mention, its ``Mention``s and its claims."""
     schema_of: dict[str, str] = {}
-    for summary in store.top_entities(limit=MAX_ITEMS):
-        exported = entity(summary)
-        if exported is not None:
-            entities[summary.id] = str(exported.id)
-            schema_of[summary.id] = exported.schema.name
-            yield exported.to_dict()
-    seen: set[tuple[str, str, str]] = set()
-    for mention in store.workspace_mentions():
-        key = (mention.document_id, mention.entity_id or "", " ".join(mention.text.split()))
-        if mention.entity_id not in entities or key in seen or mention.document_id not in articles:
-            continue
-        seen.add(key)
-        proxy = _entity("Mention", *key)
-        proxy.add("document", articles[mention.document_id])
-        proxy.add("resolved", entities[mention.entity_id])
-        proxy.add("name", key[2])
-        proxy.add("detectedSchema", schema_of[mention.entity_id])
+    for output in walk_documents(store, scope):
+        proxy = article(output.document)
+        article_id = str(proxy.id)
         yield proxy.to_dict()
-    for claim in store.claims(ClaimFilter(limit=MAX_ITEMS)):
-        if claim.document_id not in articles:
-            continue
-        yield claim_entity(claim, entities, articles[claim.document_id]).to_dict()
+        for summary in output.new_entities:
+            exported = entity(summary)
+            if exported is not None:
+                schema_of[summary.id] = exported.schema.name
+                yield exported.to_dict()
+        entities = {e: entity_ftm_id(e) for e in output.entity_ids if e in schema_of}
+        seen: set[tuple[str, str, str]] = set()
+        for mention in output.mentions:
+            key = (mention.document_id, mention.entity_id or "", " ".join(mention.text.split()))
+            if mention.entity_id not in entities or key in seen:
+                continue
+            seen.add(key)
+            proxy = _entity("Mention", *key)
+            proxy.add("document", article_id)
+            proxy.add("resolved", entities[mention.entity_id])
+            proxy.add("name", key[2])
+            proxy.add("detectedSchema", schema_of[mention.entity_id])
+            yield proxy.to_dict()
+        for claim in output.claims:
+            yield claim_entity(claim, entities, article_id, output.key(claim)).to_dict()

@@ -100,12 +100,23 @@ def read_ofac_xml(path: Path) -> Iterator[EntityProxy]:
         yield proxy
 
 
-def read_reference_file(path: Path) -> Iterator[EntityProxy]:
-    """FtM JSON (``.json``, ``.jsonl``, ``.ftm.json``) or OFAC XML (``.xml``), by suffix."""
+def _check_file(path: Path) -> None:
     if not path.is_file():
         raise InputError(path, "no such file")
     if path.stat().st_size > MAX_REFERENCE_BYTES:
         raise InputError(path, f"larger than {MAX_REFERENCE_BYTES} bytes")
+
+
+def read_ftm_file(path: Path) -> Iterator[EntityProxy]:
+    """FtM entities from a file of any name (JSON Lines or a JSON array), as Aleph and OpenSanctions
+    export them."""
+    _check_file(path)
+    return read_ftm_json(path)
+
+
+def read_reference_file(path: Path) -> Iterator[EntityProxy]:
+    """FtM JSON (``.json``, ``.jsonl``, ``.ftm.json``) or OFAC XML (``.xml``), by suffix."""
+    _check_file(path)
     suffix = path.suffix.lower()
     if suffix == ".xml":
         return read_ofac_xml(path)

@@ -31,7 +31,14 @@ from typing import Any
 
 from watchfloor.hookspecs import hookimpl
 from watchfloor.resolve.resolver import Judgement, MentionInput, Resolver, ResolverSettings
-from watchfloor.store.base import ResolvedEntity, Store, StoredJudgement, StoredMention, WatchlistEntry
+from watchfloor.store.base import (
+    JUDGEMENT_ACTIONS,
+    ResolvedEntity,
+    Store,
+    StoredJudgement,
+    StoredMention,
+    WatchlistEntry,
+)
 from watchfloor.store.entities import coarse_type, name_key
 from watchfloor.text.transliterate import to_latin
 
@@ -294,6 +301,11 @@ def _entity(
     return ResolvedEntity(entity_id, kind, name, sorted(m.id for m in members), names)
 
 
+def _on_entities(judgements: Iterable[StoredJudgement]) -> list[StoredJudgement]:
+    """Judgements on entities (merge, split, not-same), not reviews of machine output."""
+    return [j for j in judgements if j.action in JUDGEMENT_ACTIONS]
+
+
 # -- entry points ------------------------------------------------------------------------------------
 
 
@@ -302,13 +314,14 @@ def resolve_workspace(store: Store, settings: ResolverSettings | None = None) ->
     started = time.perf_counter()
     mentions = store.workspace_mentions()
     watchlist = {entry.id: entry for entry in store.watchlist() if entry.id}
-    judgements = _current_ids(store.judgements(active_only=True), mentions)
+    judgements = _current_ids(_on_entities(store.judgements(active_only=True)), mentions)
     resolver = Resolver(settings, judgements=_constraints(judgements))
     clusters = _Clusters(_machine_assignment(mentions, watchlist, resolver))
     text_of = {m.id: m.text for m in mentions}
     for judgement in judgements:
         clusters.apply(judgement, text_of)
-    ids = _stable_ids(clusters, mentions, _judged_ids(_current_ids(store.judgements(), mentions)))
+    every = _current_ids(_on_entities(store.judgements()), mentions)
+    ids = _stable_ids(clusters, mentions, _judged_ids(every))
     by_id = {m.id: m for m in mentions}
     entities = [
         _entity(ids[label], [by_id[m] for m in sorted(members)], watchlist)

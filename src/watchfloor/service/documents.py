@@ -14,6 +14,7 @@ from watchfloor.store.base import (
     StoredDocument,
     StoredMention,
     StoredTime,
+    document_cursor,
 )
 
 #: Claims of one document returned at most.
@@ -29,6 +30,7 @@ class DocumentPage:
     documents: list[StoredDocument]
     total: int
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    next_cursor: str | None = None  # pass as DocumentQuery.cursor for the next page; None on the last
 
 
 @dataclass(slots=True)
@@ -58,7 +60,10 @@ class DocumentService:
     def search(self, query: DocumentQuery | None = None) -> DocumentPage:
         """Documents matching ``query``; an invalid full-text query is an error, never zero rows."""
         query = query or DocumentQuery()
-        return DocumentPage(self.store.search_documents(query), *self.store.document_facets(query))
+        found = self.store.search_documents(query)
+        total, facets = self.store.document_facets(query)
+        more = bool(found) and len(found) == query.limit
+        return DocumentPage(found, total, facets, document_cursor(found[-1]) if more else None)
 
     def get(self, document_id: str) -> DocumentView:
         document = self.store.document(document_id)

@@ -2,20 +2,44 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from watchfloor.errors import NotFoundError
 from watchfloor.resolve.workspace import ResolutionReport, resolve_workspace
 from watchfloor.service.audit import Audit
-from watchfloor.store.base import EntitySummary, Store, StoredMention
+from watchfloor.store.base import (
+    ClaimFilter,
+    EntitySummary,
+    Store,
+    StoredClaim,
+    StoredDocument,
+    StoredJudgement,
+    StoredMention,
+)
+
+#: Claims and documents shown with one entity at most.
+MAX_ENTITY_ITEMS = 1_000
 
 
 @dataclass(slots=True)
 class EntityView:
-    """One entity: its summary (names by script, documents, publishers) and every mention of it."""
+    """One entity: its summary (names by script, publishers), every mention of it, the documents and
+    claims naming it (newest first), and the analyst judgements on it."""
 
     entity: EntitySummary
     mentions: list[StoredMention]
+    documents: list[StoredDocument] = field(default_factory=list)
+    claims: list[StoredClaim] = field(default_factory=list)
+    judgements: list[StoredJudgement] = field(default_factory=list)
+
+
+def _concerns(judgement: StoredJudgement, entity_id: str, mention_keys: set[str]) -> bool:
+    """Whether a judgement names the entity or one of its mentions (reviews name mentions by key)."""
+    subject = judgement.subject
+    named = {*subject.get("entities", []), subject.get("entity")}
+    mentioned = {*subject.get("mentions", []), *subject.get("others", []), subject.get("key")}
+    return entity_id in named or bool(mention_keys & {m for m in mentioned if isinstance(m, str)})
 
 
 class EntityService:
@@ -32,7 +56,14 @@ class EntityService:
         found = self.store.entity(entity) or self.store.entity_by_name(entity)
         if found is None:
             raise NotFoundError(f"no entity {entity!r} in this workspace (see `watchfloor entities`)")
-        return EntityView(found, self.store.entity_mentions(found.id))
+        mentions = self.store.entity_mentions(found.id)
+        keys = {m.key for m in mentions}
+        named = [d for d in (self.store.document(i) for i in found.documents[:MAX_ENTITY_ITEMS]) if d]
+        claims = self.store.claims(ClaimFilter(entity_id=found.id, limit=MAX_ENTITY_ITEMS))
+        judged = [j for j in self.store.judgements() if _concerns(j, found.id, keys)]
+        named.sort(key=lambda d: d.published_at or d.ingested_at or datetime.min.replace(tzinfo=UTC),
+                   reverse=True)
+        return EntityView(found, mentions, named, claims, judged)
 
     def resolve(self) -> ResolutionReport:
         """Re-resolve every mention of the workspace into entities, re-applying analyst judgements."""

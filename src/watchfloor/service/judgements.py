@@ -26,8 +26,14 @@ class JudgementResult:
 
 
 def describe(judgement: StoredJudgement) -> str:
-    """The judgement's subject in a few words: ``a + b``, ``a ≠ b`` or ``entity: names``."""
+    """The judgement's subject in a few words: ``a + b``, ``a ≠ b``, ``entity: names``, or for a review
+    the item (``claim:<key>``) and any correction."""
     subject = judgement.subject
+    if "item" in subject:
+        item = f"{subject['item']}:{subject.get('key')}"
+        if judgement.action == "correct":
+            return f"{item} {subject.get('field')}: {subject.get('machine')} → {subject.get('value')}"
+        return item
     if judgement.action == "split":
         return f"{subject.get('entity')}: {' / '.join(subject.get('names', []))}"
     joiner = " ≠ " if judgement.action == "not-same" else " + "
@@ -55,9 +61,12 @@ class JudgementService:
         return self._judge("split", lambda m: split_subject(m, entity, names), by, why)
 
     def undo(self, judgement_id: int) -> JudgementResult:
+        """Undo a judgement or a review; re-resolve when it bore on entities (a claim's review does not)."""
         judgement = self.store.undo_judgement(judgement_id)
         self.audit.record("judgement.undo", str(judgement.id), before={"undone_at": None},
                           after={"undone_at": judgement.undone_at})
+        if judgement.subject.get("item") == "claim":
+            return JudgementResult(judgement, len(self.store.top_entities(limit=1_000_000)))
         return JudgementResult(judgement, resolve_workspace(self.store).entities)
 
     def history(self) -> list[StoredJudgement]:

@@ -2,15 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from followthemoney.proxy import EntityProxy
 
 from watchfloor.errors import WatchfloorError
 from watchfloor.extract.watchlist import load_watchlist_file
-from watchfloor.resolve.reference import proxy_names, read_reference_file
+from watchfloor.resolve.reference import proxy_names, read_ftm_file, read_reference_file
 from watchfloor.resolve.xref import DEFAULT_THRESHOLD, XrefMatch, xref
 from watchfloor.service.audit import Audit
 from watchfloor.store.base import ReferenceEntity, Store, WatchlistEntry
+
+
+@dataclass(slots=True)
+class FtmImport:
+    """What ``import ftm`` stored: the list's name, its entities, and what it left out by schema."""
+
+    dataset: str
+    imported: int
+    skipped: dict[str, int] = field(default_factory=dict)  # documents, mentions, links, notes…
+
+
+def reference_entity(dataset: str, proxy: EntityProxy) -> ReferenceEntity:
+    """An FtM entity as a reference list keeps it: its own id, schema, caption, names and data."""
+    return ReferenceEntity(dataset, str(proxy.id), proxy.schema.name, proxy.caption, proxy_names(proxy),
+                           proxy.to_dict())
+
+
+def dataset_name(path: Path) -> str:
+    """A list's default name: the file's name before its first dot (``aleph.ftm.jsonl`` → ``aleph``)."""
+    return path.name.split(".", 1)[0] or path.name
 
 
 class ReferenceService:
@@ -18,13 +42,33 @@ class ReferenceService:
         self.store = store
         self.audit = audit
 
+    def import_ftm(self, path: Path, dataset: str | None = None) -> FtmImport:
+        """Replace the reference list ``dataset`` (default: the file's name) with the FtM entities of a
+        JSON Lines or JSON file (Aleph, OpenSanctions, ``watchfloor export --format ftm``), read as a
+        stream. Only entities FtM can match are kept (people, organisations, companies, addresses,
+        vessels…); documents, mentions, links and notes are counted as skipped. Nothing is stored on
+        error."""
+        name = (dataset or dataset_name(path)).strip()
+        if not name:
+            raise WatchfloorError("import ftm: the dataset name must not be empty")
+        skipped: Counter[str] = Counter()
+
+        def matchable() -> Iterator[ReferenceEntity]:
+            for proxy in read_ftm_file(path):
+                if proxy.schema.matchable:
+                    yield reference_entity(name, proxy)
+                else:
+                    skipped[proxy.schema.name] += 1
+
+        count = self.store.add_reference_entities(name, matchable())
+        result = FtmImport(name, count, dict(skipped.most_common()))
+        self.audit.record("reference.import", name, after={"file": str(path), "entities": count,
+                                                           "skipped": result.skipped})
+        return result
+
     def import_file(self, path: Path, dataset: str) -> int:
         """Replace the reference list ``dataset`` with the file's entities; nothing is stored on error."""
-        entities = [
-            ReferenceEntity(dataset, str(proxy.id), proxy.schema.name, proxy.caption, proxy_names(proxy),
-                            proxy.to_dict())
-            for proxy in read_reference_file(path)
-        ]
+        entities = [reference_entity(dataset, proxy) for proxy in read_reference_file(path)]
         count = self.store.add_reference_entities(dataset, entities)
         self.audit.record("reference.import", dataset, after={"file": str(path), "entities": count})
         return count

@@ -21,6 +21,7 @@ from watchfloor.service.export import ExportService
 from watchfloor.service.ingest import IngestService
 from watchfloor.service.judgements import JudgementService
 from watchfloor.service.reference import ReferenceService, WatchlistService
+from watchfloor.service.review import ReviewService
 from watchfloor.service.watch import PublisherService, WatchService
 from watchfloor.store.base import Store
 
@@ -38,6 +39,7 @@ class Workbench:
         self.entities = EntityService(store, self.audit)
         self.claims = ClaimService(store)
         self.judgements = JudgementService(store, self.audit)
+        self.review = ReviewService(store, self.audit, self.judgements)
         self.watch = WatchService(store, self.audit)
         self.publishers = PublisherService(store, self.audit)
         self.reference = ReferenceService(store, self.audit)

@@ -15,6 +15,7 @@ from typing import Any
 from watchfloor.model import Alert, Analysis, Document
 from watchfloor.store.records import (  # noqa: F401  (re-exported: the store's interface)
     JUDGEMENT_ACTIONS,
+    REVIEW_ACTIONS,
     ROLES,
     Account,
     AddResult,
@@ -33,6 +34,8 @@ from watchfloor.store.records import (  # noqa: F401  (re-exported: the store's 
     StoredParticipant,
     StoredTime,
     WatchlistEntry,
+    claim_key,
+    document_cursor,
     mention_key,
 )
 
@@ -155,7 +158,20 @@ class Store(ABC):
 
     @abstractmethod
     def undo_judgement(self, judgement_id: int) -> StoredJudgement:
-        """Mark a judgement undone (it stays on record); WatchfloorError if unknown or already undone."""
+        """Mark a judgement undone (it stays on record); WatchfloorError if unknown or already undone.
+        Undoing a review restores what the machine said (see :mod:`watchfloor.store.reviews`)."""
+
+    @abstractmethod
+    def review(
+        self, action: str, subject: dict[str, Any], *, author: str, reason: str | None = None
+    ) -> StoredJudgement:
+        """Record and apply a review (confirm, reject, correct) of the claim or mention ``subject``
+        names by ``item`` and ``key`` (a correction also by ``field`` and ``value``); NotFoundError
+        if no such item, WatchfloorError for a correction that does not fit."""
+
+    @abstractmethod
+    def reviews(self, document_ids: Iterable[str] | None = None) -> list[StoredJudgement]:
+        """Review judgements (of these documents), oldest first, undone ones included."""
 
     # -- analyst input -----------------------------------------------------------------------
     @abstractmethod

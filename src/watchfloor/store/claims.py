@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, func, insert, select, update
+from sqlalchemy import Select, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from watchfloor.model import Analysis, Attribution, Document, Span
@@ -270,6 +270,16 @@ def claims_query(query: ClaimFilter) -> Select[Any]:
             | ClaimRow.speaker_entity_id.in_(named)
             | ClaimRow.affiliation_entity_id.in_(named)
         )
+    if query.entity_id:
+        one = query.entity_id
+        named_in = select(ClaimEntityRow.claim_id).where(ClaimEntityRow.entity_id == one)
+        taking_part = select(ClaimParticipantRow.claim_id).where(ClaimParticipantRow.entity_id == one)
+        statement = statement.where(
+            ClaimRow.id.in_(named_in)
+            | ClaimRow.id.in_(taking_part)
+            | (ClaimRow.speaker_entity_id == one)
+            | (ClaimRow.affiliation_entity_id == one)
+        )
     if query.speaker:
         key = name_key(query.speaker)
         named = select(EntityNameRow.entity_id).where(EntityNameRow.key.contains(key, autoescape=True))
@@ -280,6 +290,8 @@ def claims_query(query: ClaimFilter) -> Select[Any]:
         statement = statement.where(ClaimRow.stance == query.stance)
     if query.document_id:
         statement = statement.where(ClaimRow.document_id == query.document_id)
+    if not query.include_rejected:
+        statement = statement.where(or_(ClaimRow.review.is_(None), ClaimRow.review != "rejected"))
     if query.since:
         statement = statement.where(ClaimRow.time_end >= query.since)
     if query.until:

@@ -8,9 +8,23 @@ SQLite and a ``tsvector`` column with a GIN index on PostgreSQL (both created by
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Select, String, func, literal_column, select, text
+from sqlalchemy import (
+    Select,
+    String,
+    and_,
+    distinct,
+    extract,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    text,
+    type_coerce,
+)
 from sqlalchemy.exc import IntegrityError
 
 from watchfloor.errors import InputError
@@ -20,14 +34,17 @@ from watchfloor.store.claims import documents_mentioning
 from watchfloor.store.engine import SqlSessions
 from watchfloor.store.mentions import write_analysis
 from watchfloor.store.publishers import publisher_id
+from watchfloor.store.records import read_cursor
 from watchfloor.store.rows import from_row, now
-from watchfloor.store.tables import DocumentRow, PublisherRow
+from watchfloor.store.tables import DocumentRow, EntityRow, MentionRow, PublisherRow, UtcDateTime
 from watchfloor.text.search import parse_query, search_keys
 
 #: Longest full-text query considered; the rest is ignored.
 MAX_SEARCH_CHARS = 1000
 #: Values listed per facet at most.
 MAX_FACET_VALUES = 50
+#: The listing order: newest first (publication date, else ingestion), then id.
+_NEWEST = func.coalesce(DocumentRow.published_at, DocumentRow.ingested_at)
 
 def _strings(value: Any) -> Iterator[str]:
     """Every string in a JSON-like value, keys included."""
@@ -148,11 +165,22 @@ class DocumentsMixin(SqlSessions):
         return self._page(statement, limit, 0)
 
     def search_documents(self, query: DocumentQuery) -> list[StoredDocument]:
-        return self._page(self._filtered(query), query.limit, query.offset)
+        statement = self._filtered(query)
+        if query.cursor:
+            try:
+                when, last_id = read_cursor(query.cursor)
+            except ValueError as exc:
+                raise InputError("cursor", str(exc)) from None
+            position = type_coerce(_NEWEST, UtcDateTime)
+            after = literal(when, UtcDateTime)
+            later = or_(position < after, and_(position == after, DocumentRow.id > last_id))
+            statement = statement.where(later)
+        return self._page(statement, query.limit, 0 if query.cursor else query.offset)
 
     def document_facets(self, query: DocumentQuery) -> tuple[int, dict[str, dict[str, int]]]:
         matching = self._filtered(query).with_only_columns(DocumentRow.id).subquery()
-        columns = {"kind": DocumentRow.kind, "lang": DocumentRow.lang, "publisher": PublisherRow.name}
+        columns = {"kind": DocumentRow.kind, "lang": DocumentRow.lang, "publisher": PublisherRow.name,
+                   "year": extract("year", DocumentRow.published_at)}
         facets: dict[str, dict[str, int]] = {}
         with self._read() as session:
             total = session.scalar(select(func.count()).select_from(matching)) or 0
@@ -167,6 +195,16 @@ class DocumentsMixin(SqlSessions):
                     .limit(MAX_FACET_VALUES)
                 )
                 facets[facet] = {str(value or "(none)"): count for value, count in session.execute(counted)}
+            mentioned = func.count(distinct(MentionRow.document_id))
+            entities = (
+                select(EntityRow.name, mentioned)
+                .join(MentionRow, MentionRow.entity_id == EntityRow.id)
+                .where(MentionRow.document_id.in_(select(matching.c.id)))
+                .group_by(EntityRow.id, EntityRow.name)
+                .order_by(mentioned.desc(), EntityRow.name)
+                .limit(MAX_FACET_VALUES)
+            )
+            facets["entity"] = {str(name): count for name, count in session.execute(entities)}
         return total, facets
 
     def _filtered(self, query: DocumentQuery, mentioning: str | None = None) -> Select[DocumentRow, str]:
@@ -177,16 +215,20 @@ class DocumentsMixin(SqlSessions):
         if query.publisher:
             publisher = " ".join(query.publisher.split()).lower()
             statement = statement.where(func.lower(PublisherRow.name) == publisher)
-        if mentioning:
-            statement = statement.where(DocumentRow.id.in_(documents_mentioning(mentioning)))
+        for name in (mentioning, query.entity):
+            if name:
+                statement = statement.where(DocumentRow.id.in_(documents_mentioning(name)))
+        if query.since:
+            statement = statement.where(DocumentRow.published_at >= query.since)
+        if query.until:
+            statement = statement.where(DocumentRow.published_at < query.until + timedelta(days=1))
         search = (query.search or "").replace("\x00", " ")[:MAX_SEARCH_CHARS]
         if search.strip():
             statement = self._full_text(statement, search)
         return statement
 
     def _page(self, statement: Select[DocumentRow, str], limit: int, offset: int) -> list[StoredDocument]:
-        newest = func.coalesce(DocumentRow.published_at, DocumentRow.ingested_at)
-        statement = statement.order_by(newest.desc(), DocumentRow.id)
+        statement = statement.order_by(_NEWEST.desc(), DocumentRow.id)
         statement = statement.offset(max(offset, 0)).limit(max(limit, 0))
         with self._read() as session:
             return [_stored_document(row[0], row[1]) for row in session.execute(statement)]

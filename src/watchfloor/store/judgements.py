@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
 
 from watchfloor.errors import WatchfloorError
-from watchfloor.store.base import JUDGEMENT_ACTIONS, StoredJudgement
+from watchfloor.store.base import JUDGEMENT_ACTIONS, REVIEW_ACTIONS, StoredJudgement
 from watchfloor.store.engine import SqlSessions
+from watchfloor.store.reviews import apply_reviews, record_review
 from watchfloor.store.rows import from_row, now
 from watchfloor.store.tables import JudgementRow
 
@@ -45,4 +47,20 @@ class JudgementsMixin(SqlSessions):
                 )
             row.undone_at = now()
             session.flush()
+            if row.action in REVIEW_ACTIONS and row.document_id:
+                apply_reviews(session, [row.document_id])
             return from_row(StoredJudgement, row)
+
+    def review(
+        self, action: str, subject: dict[str, Any], *, author: str, reason: str | None = None
+    ) -> StoredJudgement:
+        with self._write.begin() as session:
+            return record_review(session, action, subject, author=author, reason=reason)
+
+    def reviews(self, document_ids: Iterable[str] | None = None) -> list[StoredJudgement]:
+        statement = select(JudgementRow).where(JudgementRow.action.in_(REVIEW_ACTIONS))
+        if document_ids is not None:
+            statement = statement.where(JudgementRow.document_id.in_(sorted(set(document_ids))))
+        with self._read() as session:
+            rows = session.scalars(statement.order_by(JudgementRow.created_at, JudgementRow.id))
+            return [from_row(StoredJudgement, row) for row in rows]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import CompoundSelect, delete, distinct, func, insert, select, text, union, update
+from sqlalchemy import CompoundSelect, delete, distinct, func, insert, or_, select, text, union, update
 from sqlalchemy.orm import Session
 
 from watchfloor.model import Analysis, Document, EntityMention, Span
@@ -18,6 +18,7 @@ from watchfloor.store.base import EntitySummary, ResolvedEntity, StoredMention, 
 from watchfloor.store.claims import relink_claims, write_claims
 from watchfloor.store.engine import SqlSessions
 from watchfloor.store.entities import EntityGrouper, coarse_type, name_key, script_of
+from watchfloor.store.reviews import apply_reviews
 from watchfloor.store.rows import checked, from_row, insert_ignoring_duplicates
 from watchfloor.store.tables import (
     ClaimEntityRow,
@@ -35,6 +36,7 @@ from watchfloor.store.tables import (
 def write_analysis(session: Session, document_id: str, document: Document, analysis: Analysis) -> None:
     """Write a just-added document's mentions, times and claims inside the caller's transaction."""
     _DocumentWriter(session, document_id, document, analysis).write()
+    apply_reviews(session, [document_id])  # reviews of an earlier copy of the same document
 
 
 #: Kinds of machine output that re-extraction can replace.
@@ -64,6 +66,7 @@ def replace_output(
         write_claims(session, document_id, document, analysis, writer.entity_of)
     else:
         relink_claims(session, [document_id])
+    apply_reviews(session, [document_id])
 
 
 def _entity_name_row(entity_id: str, name: str, lang: str | None) -> dict[str, Any]:
@@ -152,6 +155,10 @@ class _DocumentWriter:
             self.session.execute(insert(TimeExpressionRow), rows)
 
 
+#: Mentions an analyst rejected belong to no entity and are not resolved.
+_NOT_REJECTED = or_(MentionRow.review.is_(None), MentionRow.review != "rejected")
+
+
 class MentionsMixin(SqlSessions):
     """Reading mentions, times and entities; replacing the entities after workspace resolution."""
 
@@ -200,7 +207,7 @@ class MentionsMixin(SqlSessions):
 
     def entity_mentions(self, entity_id: str) -> list[StoredMention]:
         order = (MentionRow.document_id, MentionRow.start, MentionRow.id)
-        return self._mentions(MentionRow.entity_id == entity_id, order=order)
+        return self._mentions(MentionRow.entity_id == entity_id, _NOT_REJECTED, order=order)
 
     def _entity_summaries(
         self, *, type: str | None = None, ids: list[str] | None = None, limit: int = 20
@@ -266,7 +273,7 @@ class MentionsMixin(SqlSessions):
 
     def workspace_mentions(self) -> list[StoredMention]:
         order = (DocumentRow.ingested_at, DocumentRow.id, MentionRow.start, MentionRow.end, MentionRow.id)
-        return self._mentions(order=order)
+        return self._mentions(_NOT_REJECTED, order=order)
 
     def replace_entities(self, entities: Iterable[ResolvedEntity]) -> None:
         resolved = sorted(entities, key=lambda e: e.id)

@@ -6,6 +6,8 @@ came from; analyst input (watchlist entries, judgements, ratings) is kept apart 
 
 from __future__ import annotations
 
+import base64
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -34,6 +36,11 @@ def mention_key(document_id: str, start: int, end: int, label: str) -> str:
     return f"{document_id}:{start}:{end}:{label}"
 
 
+def claim_key(document_id: str, cue_start: int, cue_end: int) -> str:
+    """Stable identity of a claim across re-extraction: its document and the span of its cue."""
+    return f"{document_id}:{cue_start}:{cue_end}"
+
+
 @dataclass(slots=True)
 class StoredMention:
     id: int
@@ -46,6 +53,7 @@ class StoredMention:
     entity_id: str | None = None
     watchlist_key: str | None = None  # the watchlist entry a watchlist match came from
     lang: str | None = None  # the document's language (filled by ``workspace_mentions``)
+    review: str | None = None  # an analyst's decision: confirmed, rejected, corrected
 
     @property
     def key(self) -> str:
@@ -115,11 +123,18 @@ class StoredClaim:
     author: str | None = None  # of the document
     document_kind: str | None = None
     document_lang: str | None = None
+    review: str | None = None  # an analyst's decision: confirmed, corrected (rejected claims are not read)
+    reviewed_by: str | None = None
 
     @property
     def claimed(self) -> str:
         """The proposition asserted or denied: its own text, else the content."""
         return self.proposition or self.content
+
+    @property
+    def key(self) -> str:
+        """Stable identity across re-extraction: ``document:cue_start:cue_end``."""
+        return claim_key(self.document_id, self.cue_start, self.cue_end)
 
 
 @dataclass(slots=True)
@@ -160,6 +175,8 @@ class ResolvedEntity:
 
 #: Analyst judgement actions on entities.
 JUDGEMENT_ACTIONS = ("merge", "split", "not-same")
+#: Analyst review actions on machine output (claims and mentions).
+REVIEW_ACTIONS = ("confirm", "reject", "correct")
 
 
 @dataclass(slots=True)
@@ -173,6 +190,7 @@ class StoredJudgement:
     created_at: datetime
     reason: str | None = None
     undone_at: datetime | None = None
+    document_id: str | None = None  # the document a review concerns
 
 
 @dataclass(slots=True)
@@ -222,12 +240,14 @@ class ClaimFilter:
     entity: str | None = None  # matches any entity name the claim mentions
     about: str | None = None  # every claim of documents that mention an entity with this name
     participant: str | None = None  # claims whose frame has the entity (or whose speaker it is)
+    entity_id: str | None = None  # claims that name, quote or involve this one entity
     speaker: str | None = None  # matches source or resolved speaker
     stance: str | None = None
     document_id: str | None = None
     since: date | None = None
     until: date | None = None
     limit: int = 200
+    include_rejected: bool = False  # claims an analyst rejected are left out unless asked for
 
 
 @dataclass(slots=True)
@@ -245,8 +265,28 @@ class DocumentQuery:
     kind: str | None = None
     lang: str | None = None
     publisher: str | None = None
+    since: date | None = None  # published on or after
+    until: date | None = None  # published on or before
+    entity: str | None = None  # mentions an entity with this name (any form, any script)
     limit: int = 50
     offset: int = 0
+    cursor: str | None = None  # where the previous page ended (DocumentPage.next_cursor); wins over offset
+
+
+def document_cursor(document: StoredDocument) -> str:
+    """The opaque position after ``document`` in the newest-first order (its date, then its id)."""
+    when = document.published_at or document.ingested_at
+    raw = json.dumps([when.isoformat() if when else None, document.id]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def read_cursor(cursor: str) -> tuple[datetime, str]:
+    """The (date, id) a :func:`document_cursor` names; ValueError when it is not one."""
+    try:
+        when, document_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        return datetime.fromisoformat(when), str(document_id)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"{cursor[:40]!r} is not a page cursor") from exc
 
 
 #: Roles of accounts, each allowed what the ones before it are: viewer reads; analyst also ingests,

@@ -128,6 +128,15 @@ class EntityNameRow(Base):
     lang: Mapped[str | None] = mapped_column(String(16))
 
 
+class _Reviewed:
+    """Columns of machine output an analyst can review: the decision in force, by whom, and the
+    machine's own values of the fields the analyst corrected."""
+
+    review: Mapped[str | None] = mapped_column(String(20))  # confirmed, rejected, corrected
+    reviewed_by: Mapped[str | None] = mapped_column(String(200))
+    machine: Mapped[dict[str, Any] | None] = mapped_column(JsonType)
+
+
 class _DocumentSpan:
     """Columns of every machine-made span: its document, offsets, text and the component that made it."""
 
@@ -139,7 +148,7 @@ class _DocumentSpan:
     component: Mapped[str] = mapped_column(String(80))
 
 
-class MentionRow(_DocumentSpan, Base):
+class MentionRow(_DocumentSpan, _Reviewed, Base):
     __tablename__ = "mention"
 
     label: Mapped[str] = mapped_column(String(40))
@@ -156,7 +165,7 @@ class TimeExpressionRow(_DocumentSpan, Base):
     mod: Mapped[str | None] = mapped_column(String(20))
 
 
-class ClaimRow(Base):
+class ClaimRow(_Reviewed, Base):
     """One attribution with its evidence spans; ``time_start``/``time_end`` bound ``time_value``."""
 
     __tablename__ = "claim"
@@ -259,11 +268,14 @@ class WatchlistAliasRow(Base):
 
 
 class JudgementRow(Base):
-    """Analyst decision (merge, split, not-same, confirm, reject), reversible through ``undone_at``."""
+    """Analyst decision (merge, split, not-same on entities; confirm, reject, correct on machine
+    output), reversible through ``undone_at``; ``document_id`` names the document a review concerns."""
 
     __tablename__ = "judgement"
     __table_args__ = (
-        CheckConstraint("action IN ('merge', 'split', 'not-same', 'confirm', 'reject')", name="action"),
+        CheckConstraint(
+            "action IN ('merge', 'split', 'not-same', 'confirm', 'reject', 'correct')", name="action"
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -273,6 +285,7 @@ class JudgementRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     reason: Mapped[str | None] = mapped_column(Text)
     undone_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    document_id: Mapped[str | None] = mapped_column(String(32), index=True)
 
 
 class AlertRow(Base):
