@@ -4,8 +4,10 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB ?= demo.db
+SERVE ?= 1
+VENDOR := src/watchfloor/web/static/vendor
 
-.PHONY: install demo test lint bench lock clean
+.PHONY: install vendor demo test lint bench lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,14 +17,28 @@ $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(MAKE) --no-print-directory vendor
 	touch $(STAMP)
+
+# The workbench's front-end libraries, exactly as package-lock.json pins them, served by the app itself.
+vendor: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	mkdir -p $(VENDOR)
+	cp node_modules/cytoscape/dist/cytoscape.min.js $(VENDOR)/
 
 install: $(STAMP)
 
+# `make demo SERVE=0` stops after the ingest and the summary; otherwise a demo analyst is made and the
+# workbench served on http://127.0.0.1:8740 (the token to sign in with is printed once).
 demo: $(STAMP)
 	rm -f $(DEMO_DB)
 	$(BIN)/watchfloor --db $(DEMO_DB) ingest --sample
 	$(BIN)/watchfloor --db $(DEMO_DB) summary
+ifneq ($(SERVE),0)
+	@token=$$($(BIN)/watchfloor --db $(DEMO_DB) users add demo --role analyst | tail -1) && \
+		echo "Sign in at http://127.0.0.1:8740/signin with the demo analyst's token: $$token"
+	$(BIN)/watchfloor --db $(DEMO_DB) serve
+endif
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -46,4 +62,4 @@ lock: | $(BIN)/python
 		--output-file requirements.lock pyproject.toml
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DEMO_DB) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache node_modules $(VENDOR)

@@ -177,3 +177,22 @@ def test_entity_view_has_documents_claims_and_judgements(bench: Workbench) -> No
     mention = iran.mentions[0]
     bench.review.confirm(f"mention:{mention.key}")
     assert [j.action for j in bench.entities.get("Iran").judgements] == ["confirm"]
+
+
+def test_entity_view_lists_entities_named_in_the_same_documents(bench: Workbench) -> None:
+    alabuga = bench.entities.get("Alabuga")
+    shared = {c.name: c.documents for c in alabuga.co_mentioned}
+    assert "Yelabuga" in shared and alabuga.entity.name not in shared
+    counts = [c.documents for c in alabuga.co_mentioned]
+    assert counts == sorted(counts, reverse=True) and max(counts) <= alabuga.entity.document_count
+
+
+def test_a_document_lists_its_near_duplicate_copies(bench: Workbench) -> None:
+    from watchfloor.service.documents import DocumentQuery
+
+    copies = [d for d in bench.documents.search(DocumentQuery(limit=1000)).documents if d.syndicated_from]
+    assert copies
+    original = bench.documents.get(copies[0].syndicated_from or "")
+    assert copies[0].id in [c.id for c in original.copies]
+    assert bench.documents.get(copies[0].id).copies == [] or all(
+        c.syndicated_from == copies[0].id for c in bench.documents.get(copies[0].id).copies)

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 from urllib.parse import quote
 
-from fastapi import APIRouter, Form, HTTPException, Query, UploadFile
+from fastapi import APIRouter, Form, HTTPException, Path, Query, UploadFile
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 
@@ -26,6 +26,8 @@ from watchfloor.store.base import ClaimFilter
 
 router = APIRouter()
 Limit = Annotated[int, Query(ge=0, le=1000, description="At most this many items.")]
+#: A row id in a path: positive and within a 64-bit integer, as every backend stores it.
+RowId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 
 
 def _summary(document: Any) -> dict[str, Any]:
@@ -165,7 +167,7 @@ def alerts(
 
 
 @router.post("/alerts/{alert_id}/acknowledge", tags=["watch"])
-def acknowledge(bench: Analyst, alert_id: int) -> dict[str, Any]:
+def acknowledge(bench: Analyst, alert_id: RowId) -> dict[str, Any]:
     """Take note of an alert (analyst); ``acknowledged`` is false when someone already had."""
     return {"alert": alert_id, "acknowledged": bench.watch.acknowledge(alert_id)}
 
@@ -266,7 +268,7 @@ def split(bench: Analyst, body: Split) -> dict[str, Any]:
 
 
 @router.post("/judgements/{judgement_id}/undo", tags=["judgements"])
-def undo(bench: Analyst, judgement_id: int) -> dict[str, Any]:
+def undo(bench: Analyst, judgement_id: RowId) -> dict[str, Any]:
     """Undo a judgement (it stays on record) and re-resolve (analyst)."""
     result = bench.judgements.undo(judgement_id)
     return {"judgement": plain(result.judgement), "entities": result.entities}

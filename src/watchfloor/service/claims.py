@@ -53,6 +53,35 @@ class ClaimService:
         query = query or TimelineQuery()
         return build_timeline(self.store, query.entity, query.since, query.until, query.limit)
 
+    def graph(self, entity: str | None = None, limit: int = 300) -> dict[str, list[dict[str, str]]]:
+        """Entities, claims and the documents they come from as nodes; who says each claim, whom it is
+        about and where it is said as edges (for the workbench's graph page, in Cytoscape's shape)."""
+        claims = self.store.claims(ClaimFilter(about=entity, limit=limit))
+        linked = {e for c in claims for e in (c.speaker_entity_id, *c.entity_ids) if e}
+        names = self.store.entity_names(linked)
+        nodes: dict[str, dict[str, str]] = {}
+        edges: list[dict[str, str]] = []
+
+        def node(node_id: str, label: str, kind: str, href: str) -> str:
+            nodes.setdefault(node_id, {"id": node_id, "label": label[:80], "kind": kind, "href": href})
+            return node_id
+
+        for claim in claims:
+            said = node(f"claim:{claim.key}", f"{claim.cue}: {claim.claimed}", f"claim {claim.stance}",
+                        f"/documents/{claim.document_id}")
+            source = node(f"document:{claim.document_id}", claim.publisher or claim.document_title or
+                          claim.document_id, "document", f"/documents/{claim.document_id}")
+            edges.append({"source": said, "target": source, "label": "in"})
+            if claim.speaker_entity_id in names:
+                speaker = node(f"entity:{claim.speaker_entity_id}", names[claim.speaker_entity_id], "entity",
+                               f"/entities/{claim.speaker_entity_id}")
+                edges.append({"source": speaker, "target": said, "label": claim.stance})
+            for entity_id in claim.entity_ids:
+                if entity_id in names and entity_id != claim.speaker_entity_id:
+                    about = node(f"entity:{entity_id}", names[entity_id], "entity", f"/entities/{entity_id}")
+                    edges.append({"source": said, "target": about, "label": "about"})
+        return {"nodes": list(nodes.values()), "edges": edges}
+
     def brief(self, entity: str, output_format: str = "md", plot_file: str | None = None) -> BriefDocument:
         """The brief on ``entity`` rendered as ``md`` or ``html``; ``plot_file`` is the name Markdown
         gives the timeline plot. NotFoundError when the workspace knows nothing of the entity."""

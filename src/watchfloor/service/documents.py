@@ -19,6 +19,8 @@ from watchfloor.store.base import (
 
 #: Claims of one document returned at most.
 MAX_DOCUMENT_CLAIMS = 10_000
+#: Copies of one document listed at most.
+MAX_COPIES = 200
 
 __all__ = ["DocumentPage", "DocumentQuery", "DocumentService", "DocumentView", "WorkspaceSummary"]
 
@@ -41,6 +43,7 @@ class DocumentView:
     mentions: list[StoredMention]
     times: list[StoredTime]
     claims: list[StoredClaim]
+    copies: list[StoredDocument] = field(default_factory=list)  # later near-duplicates of it
 
 
 @dataclass(slots=True)
@@ -70,7 +73,9 @@ class DocumentService:
         if document is None:
             raise NotFoundError(f"no document with id {document_id!r} in this workspace")
         claims = self.store.claims(ClaimFilter(document_id=document_id, limit=MAX_DOCUMENT_CLAIMS))
-        return DocumentView(document, self.store.mentions(document_id), self.store.times(document_id), claims)
+        copies = self.store.search_documents(DocumentQuery(copy_of=document_id, limit=MAX_COPIES))
+        return DocumentView(document, self.store.mentions(document_id), self.store.times(document_id), claims,
+                            copies)
 
     def summary(self, top: int = 10) -> WorkspaceSummary:
         """Documents by kind and the most mentioned entities."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -32,6 +33,16 @@ class EntityView:
     documents: list[StoredDocument] = field(default_factory=list)
     claims: list[StoredClaim] = field(default_factory=list)
     judgements: list[StoredJudgement] = field(default_factory=list)
+    co_mentioned: list[CoMention] = field(default_factory=list)  # most shared documents first
+
+
+@dataclass(frozen=True, slots=True)
+class CoMention:
+    """Another entity named in the same documents, and in how many of them."""
+
+    id: str
+    name: str
+    documents: int
 
 
 def _concerns(judgement: StoredJudgement, entity_id: str, mention_keys: set[str]) -> bool:
@@ -63,7 +74,16 @@ class EntityService:
         judged = [j for j in self.store.judgements() if _concerns(j, found.id, keys)]
         named.sort(key=lambda d: d.published_at or d.ingested_at or datetime.min.replace(tzinfo=UTC),
                    reverse=True)
-        return EntityView(found, mentions, named, claims, judged)
+        return EntityView(found, mentions, named, claims, judged, self._co_mentioned(found))
+
+    def _co_mentioned(self, entity: EntitySummary, limit: int = 20) -> list[CoMention]:
+        shared: Counter[str] = Counter()
+        for document_id in entity.documents[:MAX_ENTITY_ITEMS]:
+            named = {m.entity_id for m in self.store.mentions(document_id) if m.entity_id}
+            shared.update(named - {entity.id})
+        top = shared.most_common(limit)
+        names = self.store.entity_names(e for e, _ in top)
+        return [CoMention(e, names[e], n) for e, n in top if e in names]
 
     def resolve(self) -> ResolutionReport:
         """Re-resolve every mention of the workspace into entities, re-applying analyst judgements."""

@@ -218,6 +218,8 @@ class DocumentsMixin(SqlSessions):
         for name in (mentioning, query.entity):
             if name:
                 statement = statement.where(DocumentRow.id.in_(documents_mentioning(name)))
+        if query.copy_of:
+            statement = statement.where(DocumentRow.syndicated_from == query.copy_of)
         if query.since:
             statement = statement.where(DocumentRow.published_at >= query.since)
         if query.until:

@@ -268,6 +268,7 @@ class DocumentQuery:
     since: date | None = None  # published on or after
     until: date | None = None  # published on or before
     entity: str | None = None  # mentions an entity with this name (any form, any script)
+    copy_of: str | None = None  # near-duplicate copies of this document (syndicated, republished)
     limit: int = 50
     offset: int = 0
     cursor: str | None = None  # where the previous page ended (DocumentPage.next_cursor); wins over offset

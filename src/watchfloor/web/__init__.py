@@ -1,0 +1,1 @@
+"""The web workbench: server-rendered pages over the service layer, served by the API's app."""
