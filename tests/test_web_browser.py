@@ -206,3 +206,21 @@ def test_screenshots_of_the_document_and_claim_pages(browser: Browser, workbench
     page.locator("ol.clusters a").first.click()
     page.screenshot(path=str(target / "workbench-claim.png"))
     assert (target / "workbench-document.png").stat().st_size > 10_000
+
+
+def test_graph_draws_and_alerts_are_acknowledged(browser: Browser, workbench: tuple[str, str, Path]) -> None:
+    base, token, _ = workbench
+    page = signed_in(browser, base, token)
+    page.goto("/graph?entity=Alabuga")
+    expect(page.locator("#graph canvas").first).to_be_attached()
+    data = page.evaluate("async () => (await fetch('/graph.json?entity=Alabuga')).json()")
+    kinds = {node["kind"].split()[0] for node in data["nodes"]}
+    assert kinds == {"entity", "claim", "document"} and data["edges"]
+    assert all(node["href"].startswith(("/entities/", "/documents/")) for node in data["nodes"])
+    page.goto("/alerts")
+    rows = page.locator("tbody tr", has=page.get_by_role("button", name="Acknowledge"))
+    before = rows.count()
+    assert before > 0
+    rows.first.get_by_role("button", name="Acknowledge").click()
+    expect(page.locator(".note")).to_contain_text("acknowledged")
+    expect(rows).to_have_count(before - 1)
