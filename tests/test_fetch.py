@@ -4,15 +4,20 @@ cap, the deadline, robots.txt, content types."""
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import httpx
 import pytest
+from warcio.archiveiterator import ArchiveIterator
 
 from watchfloor.errors import InputError
+from watchfloor.ingest.archive import SHA256_HEADER, WarcArchive, read_capture
 from watchfloor.ingest.fetch import FetchLimits, fetch, get
 from watchfloor.ingest.guard import FetchRefused
 
@@ -105,8 +110,6 @@ def site() -> Iterator[str]:
 def test_a_page_and_a_feed_are_fetched_with_their_hash(site: str) -> None:
     page = fetch(f"{site}/page.html", allow=ALLOW)
     assert (page.status, page.body, page.suffix, page.address) == (200, PAGE, ".html", "127.0.0.1")
-    import hashlib
-
     assert page.sha256 == hashlib.sha256(PAGE).hexdigest()
     assert fetch(f"{site}/feed.rss", allow=ALLOW).suffix == ".rss"
 
@@ -148,3 +151,18 @@ def test_robots_txt_content_types_and_errors(site: str) -> None:
         fetch(f"{site}/image.png", allow=ALLOW)
     with pytest.raises(InputError, match="answered 404"):
         fetch(f"{site}/gone", allow=ALLOW)
+
+
+def test_each_fetch_is_kept_as_warc_records_that_read_back_with_their_hash(site: str, tmp_path: Path) -> None:
+    archive = WarcArchive(tmp_path / "warc")
+    page, feed = fetch(f"{site}/page.html", allow=ALLOW), fetch(f"{site}/feed.rss", allow=ALLOW)
+    captures = [archive.keep(page), archive.keep(feed)]
+    assert captures[0].path == captures[1].path and captures[1].offset > captures[0].offset
+    assert read_capture(captures[0]) == ("200 OK", PAGE) and read_capture(captures[1])[1] == FEED
+    with open(captures[0].path, "rb") as warc:
+        records = [(r.rec_type, r.rec_headers.get_header("WARC-Target-URI"),
+                    r.rec_headers.get_header(SHA256_HEADER)) for r in ArchiveIterator(warc)]
+    assert records == [("response", f"{site}/page.html", page.sha256), ("request", f"{site}/page.html", None),
+                       ("response", f"{site}/feed.rss", feed.sha256), ("request", f"{site}/feed.rss", None)]
+    with pytest.raises(InputError, match="does not match its hash"):
+        read_capture(replace(captures[0], sha256="0" * 64))
