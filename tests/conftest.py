@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from live_site import live_site  # noqa: F401  (a fixture: a site of ours on 127.0.0.1)
 from watchfloor.config import Settings
 from watchfloor.service.workbench import Workbench
 from watchfloor.store.sql import SqlStore, open_store

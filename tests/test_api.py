@@ -30,6 +30,9 @@ WRITES = [
     ("post", "/api/v1/review/confirm", {"item": "claim:x:1:2"}, "analyst"),
     ("post", "/api/v1/review/reject", {"item": "claim:x:1:2"}, "analyst"),
     ("post", "/api/v1/review/correct", {"item": "claim:x:1:2", "field": "time", "value": "2024"}, "analyst"),
+    ("post", "/api/v1/fetch", {"urls": ["http://127.0.0.1:9/"]}, "analyst"),
+    ("post", "/api/v1/sources", {"url": "http://127.0.0.1:9/feed"}, "analyst"),
+    ("delete", "/api/v1/sources/1", None, "analyst"),
 ]
 
 
@@ -173,9 +176,9 @@ def test_watch_rules_are_edited_and_the_export_streams(api: Api) -> None:
     saved = client.post("/api/v1/watch/rules", json=[rule], headers=headers["analyst"])
     assert saved.status_code == 201 and saved.json() == {"read": 1, "written": 1}
     assert "farsi" in {r["id"] for r in client.get("/api/v1/watch/rules", headers=headers["viewer"]).json()}
-    by_mail = [{**rule, "deliver": ["email"]}]
-    wrong = client.post("/api/v1/watch/rules", json=by_mail, headers=headers["analyst"])
-    assert wrong.status_code == 400 and "email" in wrong.json()["detail"]
+    by_pigeon = [{**rule, "deliver": ["pigeon"]}]
+    wrong = client.post("/api/v1/watch/rules", json=by_pigeon, headers=headers["analyst"])
+    assert wrong.status_code == 400 and "pigeon" in wrong.json()["detail"]
     assert client.delete("/api/v1/watch/rules/farsi", headers=headers["analyst"]).status_code == 204
     assert client.delete("/api/v1/watch/rules/farsi", headers=headers["analyst"]).status_code == 404
     exported = client.get("/api/v1/export", headers=headers["viewer"])

@@ -24,6 +24,7 @@ HEAVY = ("spacy", "torch", "followthemoney", "datasketch", "matplotlib", "senten
 LISTINGS = [
     ["documents"], ["claims"], ["clusters"], ["timeline"], ["entities"], ["alerts"], ["publishers"],
     ["judgements", "list"], ["watchlist", "list"], ["watch", "list"], ["xref"], ["users", "list"], ["audit"],
+    ["sources", "list"], ["deliveries"],
 ]  # fmt: skip
 
 
@@ -137,9 +138,9 @@ def test_watch_add_refuses_an_unknown_sink(
     sample: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     rules = tmp_path / "rules.yaml"
-    rules.write_text("- id: by-mail\n  when: {kind: article}\n  deliver: [email]\n", encoding="utf-8")
+    rules.write_text("- id: by-mail\n  when: {kind: article}\n  deliver: [pigeon]\n", encoding="utf-8")
     code, _, err = call(capsys, "--db", str(sample), "watch", "add", str(rules))
-    assert code == 1 and str(rules) in err and "unknown delivery sink 'email'" in err
+    assert code == 1 and str(rules) in err and "unknown delivery sink 'pigeon'" in err
 
 
 def test_reextract_brings_a_later_watchlist_name_to_stored_documents(

@@ -139,8 +139,8 @@ def test_watch_rules_and_alerts(bench: Workbench, tmp_path: Path) -> None:
     with pytest.raises(NotFoundError):
         bench.watch.remove("new-denial")
     rules = tmp_path / "rules.yaml"
-    rules.write_text("- id: by-mail\n  when: {kind: article}\n  deliver: [email]\n", encoding="utf-8")
-    with pytest.raises(InputError, match="unknown delivery sink 'email'"):
+    rules.write_text("- id: by-mail\n  when: {kind: article}\n  deliver: [pigeon]\n", encoding="utf-8")
+    with pytest.raises(InputError, match="unknown delivery sink 'pigeon'"):
         bench.watch.add_rules_file(rules)
     assert "by-mail" not in {r.id for r in bench.watch.rules()}
 

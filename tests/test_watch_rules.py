@@ -1,21 +1,14 @@
-"""Watch rules: parsing, matching in any script, and delivery (webhook on 127.0.0.1 only)."""
+"""Watch rules: parsing and matching in any script (delivery: tests/test_sinks.py)."""
 
 from __future__ import annotations
 
-import json
-import threading
-from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 
 from watchfloor.errors import InputError
-from watchfloor.model import Alert
 from watchfloor.store.base import WatchlistEntry
 from watchfloor.watch.rules import Subject, load_rules_file, parse_rule
-from watchfloor.watch.sinks import deliver
 
 FARSI_RULE = {
     "id": "alabuga-farsi",
@@ -72,40 +65,6 @@ def test_rules_file_errors_name_the_file(tmp_path: Path) -> None:
     path.write_text("id: a\n", encoding="utf-8")
     with pytest.raises(InputError, match="expected a YAML list of rules"):
         load_rules_file(path)
-
-
-class _Collector(BaseHTTPRequestHandler):
-    received: ClassVar[list[dict[str, object]]] = []
-
-    def do_POST(self) -> None:
-        length = int(self.headers["Content-Length"])
-        _Collector.received.append(json.loads(self.rfile.read(length)))
-        self.send_response(204)
-        self.end_headers()
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-def test_delivery_to_jsonl_webhook_and_failures_reported(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    server = HTTPServer(("127.0.0.1", 0), _Collector)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        created = datetime(2023, 8, 1, tzinfo=UTC)
-        alert = Alert("alabuga-farsi", "document:abc", created, "Farsi interpreter wanted")
-        url = f"http://127.0.0.1:{server.server_address[1]}/hook"
-        out = tmp_path / "alerts.jsonl"
-        problems = deliver(alert, ["stdout", {"jsonl": str(out)}, {"webhook": url}, {"carrier-pigeon": "x"}])
-    finally:
-        server.shutdown()
-    assert problems == ["alert alabuga-farsi on document:abc: unknown delivery sink 'carrier-pigeon' "
-                        "(known: stdout, jsonl, webhook)"]
-    assert "ALERT [alabuga-farsi] Farsi interpreter wanted (document:abc)" in capsys.readouterr().out
-    assert json.loads(out.read_text(encoding="utf-8"))["subject"] == "document:abc"
-    assert _Collector.received[-1]["rule"] == "alabuga-farsi"
 
 
 def test_a_bare_yaml_on_key_is_read_as_the_subject_kind(tmp_path: Path) -> None:

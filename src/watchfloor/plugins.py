@@ -38,6 +38,7 @@ COMMAND_PLUGINS: tuple[str, ...] = (
     "watchfloor.cli.judgements",
     "watchfloor.cli.review",
     "watchfloor.cli.watch",
+    "watchfloor.cli.sources",
     "watchfloor.cli.export",
     "watchfloor.cli.imports",
     "watchfloor.cli.accounts",

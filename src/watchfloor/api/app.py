@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from watchfloor import __version__
-from watchfloor.api import review
+from watchfloor.api import review, sources
 from watchfloor.api.problems import PROBLEM_RESPONSES, problem
 from watchfloor.api.routes import router
 from watchfloor.config import Settings
@@ -58,5 +58,6 @@ def create_app(settings: Settings) -> FastAPI:
 
     app.include_router(router, prefix="/api/v1", responses=PROBLEM_RESPONSES)
     app.include_router(review.router, prefix="/api/v1", responses=PROBLEM_RESPONSES)
+    app.include_router(sources.router, prefix="/api/v1", responses=PROBLEM_RESPONSES)
     web.install(app)
     return app

@@ -99,7 +99,7 @@ def document(bench: Viewer, document_id: str) -> dict[str, Any]:
     """One document with its text and every span: entity mentions, time expressions, claims."""
     view = bench.documents.get(document_id)
     return {**plain(view.document), "mentions": plain(view.mentions), "times": plain(view.times),
-            "claims": plain(view.claims)}
+            "claims": plain(view.claims), "capture": plain(view.capture)}
 
 
 @router.get("/entities", tags=["entities"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -14,6 +16,7 @@ from watchfloor.cli.output import (
     console,
     day,
     emit,
+    err_console,
     plain,
     print_json,
     safe_text,
@@ -70,13 +73,24 @@ def show(
     ctx: typer.Context,
     document_id: str = typer.Argument(..., help="Document id (see `watchfloor documents`)."),
     output: ObjectFormat = OBJECT_FORMAT,
+    original: Path | None = typer.Option(None, "--original", help="Write the archived original a fetched "
+                                         "document was read from to this file (- for standard output)."),
 ) -> None:
     """Show one document with its entities, time expressions and attributions marked, then list them."""
     with workbench(ctx) as bench:
+        if original is not None:
+            archived = bench.documents.original(document_id)
+            if str(original) == "-":
+                sys.stdout.buffer.write(archived.body)
+            else:
+                original.write_bytes(archived.body)
+                err_console.print(safe_text(f"{len(archived.body)} bytes ({archived.status_line}, SHA-256 "
+                                            f"{archived.capture.sha256}) written to {original}"))
+            return
         view = bench.documents.get(document_id)
     if output is ObjectFormat.JSON:
         print_json({**plain(view.document), "mentions": view.mentions, "times": view.times,
-                    "claims": view.claims})
+                    "claims": view.claims, "capture": view.capture})
         return
     document = view.document
     meta: list[list[object]] = [
@@ -85,6 +99,11 @@ def show(
         ["url", document.url], ["lang", document.lang], ["source", document.source_path],
         ["syndicated from", document.syndicated_from],
     ]  # fmt: skip
+    if view.capture is not None:
+        c = view.capture
+        meta += [["captured", f"{c.fetched_at:%Y-%m-%d %H:%M:%S} UTC from {c.final_url} ({c.address}), HTTP "
+                  f"{c.status}, {c.size} bytes"], ["sha-256", c.sha256],
+                 ["archived in", f"{c.warc_path} at {c.warc_offset} (show --original FILE)"]]
     console.print(table(None, ["field", "value"], [row for row in meta if row[1]]))
     spans = [(m.start, m.end, marks.ENTITY) for m in view.mentions]
     spans += [(t.start, t.end, marks.TIME) for t in view.times]

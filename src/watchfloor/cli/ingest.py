@@ -17,7 +17,7 @@ from watchfloor.hookspecs import hookimpl
 _LABELS = {"new": "new", "duplicate": "duplicate", "near_duplicate": "near-duplicate", "failed": "failed"}
 
 
-def _problem(line: str) -> None:
+def print_problem(line: str) -> None:
     err_console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
@@ -28,11 +28,11 @@ def print_report(report: Any) -> None:
     if counts["new"] == counts["near_duplicate"] == 0 and counts["duplicate"]:
         console.print(f"nothing new: all {counts['duplicate']} documents were already stored")
     for failure in report.failures:
-        _problem(f"{failure.source}: {failure.problem}")
+        print_problem(f"{failure.source}: {failure.problem}")
     for error in report.stage_errors:
-        _problem(f"error: {error}")
+        print_problem(f"error: {error}")
     for warning in report.warnings:
-        _problem(f"warning: {warning}")
+        print_problem(f"warning: {warning}")
 
 
 def _progress() -> Progress:
@@ -94,9 +94,9 @@ def reextract(
     console.print(f"{report.documents} documents re-extracted"
                   + (f" ({', '.join(report.stages)})" if report.stages else ""))
     for failure in report.failures:
-        _problem(f"{failure.source}: {failure.problem}")
+        print_problem(f"{failure.source}: {failure.problem}")
     for error in report.stage_errors:
-        _problem(f"error: {error}")
+        print_problem(f"error: {error}")
     if report.failures or report.stage_errors:
         raise typer.Exit(1)
 

@@ -31,6 +31,8 @@ CONTENT_TYPES = {
     "application/xml": ".xml", "text/xml": ".xml", "application/x-ndjson": ".jsonl",
 }
 ROBOTS_BYTES = 512 * 1024
+#: A site's robots.txt as read: everything allowed (True), nothing (False), or its rules.
+RobotsRules = bool | urllib.robotparser.RobotFileParser
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +70,13 @@ class Fetched:
         return CONTENT_TYPES.get(self.content_type, "")
 
 
-def _pinned(client: httpx.Client, target: Target, headers: dict[str, str]) -> httpx.Request:
-    """A GET to the checked address, naming the URL's host in ``Host`` and, over TLS, as server name."""
+def _pinned(client: httpx.Client, method: str, target: Target, headers: dict[str, str],
+            body: bytes | None = None) -> httpx.Request:
+    """A request to the checked address, naming the URL's host in ``Host`` and, over TLS, as server name."""
     url = httpx.URL(target.url)
     default = 443 if target.scheme == "https" else 80
     host_header = target.host if target.port == default else f"{target.host}:{target.port}"
-    request = client.build_request("GET", url.copy_with(host=target.address),
+    request = client.build_request(method, url.copy_with(host=target.address), content=body,
                                    headers={**headers, "Host": host_header})
     if target.scheme == "https":
         request.extensions["sni_hostname"] = target.host
@@ -97,10 +100,10 @@ def _body(response: httpx.Response, url: str, limits: FetchLimits, deadline: flo
     return b"".join(chunks)
 
 
-def get(url: str, *, allow: Iterable[str] = (), limits: FetchLimits | None = None,
-        resolve: Resolver = system_resolver, headers: dict[str, str] | None = None,
-        transport: httpx.BaseTransport | None = None) -> Fetched:
-    """GET ``url`` with every hop guarded (FetchRefused) and the limits kept (InputError)."""
+def _request(method: str, url: str, *, allow: Iterable[str], limits: FetchLimits | None,
+             resolve: Resolver, headers: dict[str, str] | None, body: bytes | None, follow: bool,
+             transport: httpx.BaseTransport | None) -> Fetched:
+    """One guarded request (redirects followed, each hop checked first, when ``follow``)."""
     limits = limits or FetchLimits()
     allowed = list(allow)
     sent = {"User-Agent": limits.user_agent, "Accept-Encoding": "identity", **(headers or {})}
@@ -113,19 +116,19 @@ def get(url: str, *, allow: Iterable[str] = (), limits: FetchLimits | None = Non
         for _ in range(limits.max_redirects + 1):
             target = check_url(current, allowed, resolve)
             try:
-                response = client.send(_pinned(client, target, sent), stream=True)
+                response = client.send(_pinned(client, method, target, sent, body), stream=True)
                 try:
                     location = response.headers.get("location")
-                    if response.is_redirect and location:
+                    if follow and response.is_redirect and location:
                         redirects.append(current)
                         current = urljoin(current, location)
                         continue
-                    body = _body(response, current, limits, deadline)
+                    content = _body(response, current, limits, deadline)
                 finally:
                     response.close()
                 return Fetched(url, current, response.status_code, response.reason_phrase,
-                               list(response.headers.multi_items()), body, datetime.now(UTC),
-                               hashlib.sha256(body).hexdigest(), target.address, redirects)
+                               list(response.headers.multi_items()), content, datetime.now(UTC),
+                               hashlib.sha256(content).hexdigest(), target.address, redirects)
             except httpx.TimeoutException:
                 raise InputError(current, f"no answer within {limits.seconds:g} s") from None
             except httpx.HTTPError as exc:
@@ -133,10 +136,28 @@ def get(url: str, *, allow: Iterable[str] = (), limits: FetchLimits | None = Non
     raise InputError(url, f"more than {limits.max_redirects} redirects")
 
 
-def robots_allow(url: str, *, allow: Iterable[str] = (), limits: FetchLimits | None = None,
-                 resolve: Resolver = system_resolver, transport: httpx.BaseTransport | None = None) -> bool:
-    """Whether the site's robots.txt lets our user agent fetch ``url`` (RFC 9309: a missing file allows
-    everything; a server error or an unreachable file allows nothing)."""
+def get(url: str, *, allow: Iterable[str] = (), limits: FetchLimits | None = None,
+        resolve: Resolver = system_resolver, headers: dict[str, str] | None = None,
+        transport: httpx.BaseTransport | None = None) -> Fetched:
+    """GET ``url`` with every hop guarded (FetchRefused) and the limits kept (InputError)."""
+    return _request("GET", url, allow=allow, limits=limits, resolve=resolve, headers=headers, body=None,
+                    follow=True, transport=transport)
+
+
+def post(url: str, body: bytes, *, allow: Iterable[str] = (), limits: FetchLimits | None = None,
+         resolve: Resolver = system_resolver, headers: dict[str, str] | None = None,
+         transport: httpx.BaseTransport | None = None) -> Fetched:
+    """POST ``body`` to ``url``, guarded and within the limits like :func:`get`; a redirect is answered,
+    never followed (a webhook that moved is a failed delivery)."""
+    return _request("POST", url, allow=allow, limits=limits, resolve=resolve, headers=headers, body=body,
+                    follow=False, transport=transport)
+
+
+def robots_rules(url: str, *, allow: Iterable[str] = (), limits: FetchLimits | None = None,
+                 resolve: Resolver = system_resolver, transport: httpx.BaseTransport | None = None
+                 ) -> RobotsRules:
+    """The rules of the robots.txt of ``url``'s site (RFC 9309): True (everything allowed) when the file
+    is missing, False (nothing) on a server error or when it cannot be fetched, else the parsed file."""
     limits = limits or FetchLimits()
     parts = urlsplit(url)
     robots = f"{parts.scheme}://{parts.netloc}/robots.txt"
@@ -152,7 +173,21 @@ def robots_allow(url: str, *, allow: Iterable[str] = (), limits: FetchLimits | N
         return False
     parser = urllib.robotparser.RobotFileParser()
     parser.parse(answer.body.decode("utf-8", "replace").splitlines())
-    return parser.can_fetch(limits.user_agent.split("/", 1)[0], url)
+    return parser
+
+
+def robots_permit(rules: RobotsRules, url: str, limits: FetchLimits | None = None) -> bool:
+    """Whether ``rules`` let our user agent fetch ``url``."""
+    if isinstance(rules, bool):
+        return rules
+    return rules.can_fetch((limits or FetchLimits()).user_agent.split("/", 1)[0], url)
+
+
+def robots_allow(url: str, *, allow: Iterable[str] = (), limits: FetchLimits | None = None,
+                 resolve: Resolver = system_resolver, transport: httpx.BaseTransport | None = None) -> bool:
+    """Whether the site's robots.txt lets our user agent fetch ``url``."""
+    rules = robots_rules(url, allow=allow, limits=limits, resolve=resolve, transport=transport)
+    return robots_permit(rules, url, limits)
 
 
 def fetch(url: str, *, allow: Iterable[str] = (), limits: FetchLimits | None = None,

@@ -57,6 +57,7 @@ class Document:
     lang: str | None = None
     source_path: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
+    capture_id: int | None = None  # the archived response it was read from (a fetched page or feed)
 
     @property
     def content_hash(self) -> str:

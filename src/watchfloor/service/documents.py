@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from watchfloor.errors import NotFoundError
+from watchfloor.ingest.archive import Capture, read_capture
 from watchfloor.store.base import (
     ClaimFilter,
     DocumentQuery,
     EntitySummary,
     Store,
+    StoredCapture,
     StoredClaim,
     StoredDocument,
     StoredMention,
@@ -22,7 +24,8 @@ MAX_DOCUMENT_CLAIMS = 10_000
 #: Copies of one document listed at most.
 MAX_COPIES = 200
 
-__all__ = ["DocumentPage", "DocumentQuery", "DocumentService", "DocumentView", "WorkspaceSummary"]
+__all__ = ["ArchivedOriginal", "DocumentPage", "DocumentQuery", "DocumentService", "DocumentView",
+           "WorkspaceSummary"]
 
 
 @dataclass(slots=True)
@@ -44,6 +47,16 @@ class DocumentView:
     times: list[StoredTime]
     claims: list[StoredClaim]
     copies: list[StoredDocument] = field(default_factory=list)  # later near-duplicates of it
+    capture: StoredCapture | None = None  # the archived response it was read from (fetched documents)
+
+
+@dataclass(slots=True)
+class ArchivedOriginal:
+    """A fetched document's original as archived: the capture, the response's status line and body."""
+
+    capture: StoredCapture
+    status_line: str
+    body: bytes
 
 
 @dataclass(slots=True)
@@ -74,8 +87,22 @@ class DocumentService:
             raise NotFoundError(f"no document with id {document_id!r} in this workspace")
         claims = self.store.claims(ClaimFilter(document_id=document_id, limit=MAX_DOCUMENT_CLAIMS))
         copies = self.store.search_documents(DocumentQuery(copy_of=document_id, limit=MAX_COPIES))
+        capture = self.store.capture(document.capture_id) if document.capture_id is not None else None
         return DocumentView(document, self.store.mentions(document_id), self.store.times(document_id), claims,
-                            copies)
+                            copies, capture)
+
+    def original(self, document_id: str) -> ArchivedOriginal:
+        """The response a fetched document was read from, from the WARC archive (checked against its
+        SHA-256); NotFoundError for a document that was not fetched."""
+        document = self.store.document(document_id)
+        if document is None:
+            raise NotFoundError(f"no document with id {document_id!r} in this workspace")
+        capture = self.store.capture(document.capture_id) if document.capture_id is not None else None
+        if capture is None:
+            raise NotFoundError(f"document {document_id} was not fetched: it has no archived original")
+        status, body = read_capture(Capture(capture.warc_path, capture.warc_offset, capture.record_id,
+                                            capture.sha256))
+        return ArchivedOriginal(capture, status, body)
 
     def summary(self, top: int = 10) -> WorkspaceSummary:
         """Documents by kind and the most mentioned entities."""

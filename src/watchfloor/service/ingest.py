@@ -13,6 +13,7 @@ from pathlib import Path
 from watchfloor.config import Settings
 from watchfloor.model import DocumentKind
 from watchfloor.service.audit import Audit
+from watchfloor.service.delivery import DeliveryService
 from watchfloor.service.ingestion import Ingestor, IngestReport, ProgressCallback, build_pipeline
 from watchfloor.service.reextraction import ReextractReport, reextract
 from watchfloor.store.base import Store
@@ -63,6 +64,7 @@ class IngestService:
                 folder = stack.enter_context(resources.as_file(resources.files("watchfloor.data") / "sample"))
                 targets.append(self.load_sample(folder))
             report = self._ingestor(options or IngestOptions()).ingest(targets, on_progress=on_progress)
+        self._deliver(report)
         subject = ", ".join([*map(str, paths), *(["--sample"] if sample else [])])
         self.audit.record("ingest", subject, after=report.counts())
         return report
@@ -70,8 +72,14 @@ class IngestService:
     def upload(self, name: str, data: bytes, options: IngestOptions | None = None) -> IngestReport:
         """Ingest one file given as bytes; ``name`` (e.g. ``report.pdf``) picks the reader."""
         report = self._ingestor(options or IngestOptions()).ingest_bytes(name, data)
+        self._deliver(report)
         self.audit.record("ingest.upload", name, after=report.counts())
         return report
+
+    def _deliver(self, report: IngestReport) -> None:
+        """Send the alerts the ingest fired; a sink that fails is a warning, retried by ``watchfloor run``."""
+        delivered = DeliveryService(self.store, self.settings).deliver_due()
+        report.warnings.extend(f"delivery: {problem}" for problem in delivered.problems)
 
     def reextract(
         self,

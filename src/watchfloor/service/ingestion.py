@@ -68,6 +68,15 @@ class IngestReport:
         return [outcome for outcome in self.outcomes if outcome.status == "failed"]
 
 
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where fetched bytes came from: the URL (documents that name none get it), when, the capture."""
+
+    url: str
+    retrieved_at: datetime
+    capture_id: int | None = None
+
+
 @dataclass(slots=True)
 class _Pending:
     """A new document between dedup and storage."""
@@ -107,6 +116,7 @@ class Ingestor:
         self.published = published
         self.readers = readers if readers is not None else registered_readers()
         self._keys = itertools.count()
+        self._provenance: Provenance | None = None
 
     # -- reading -----------------------------------------------------------------------------
     def reader_for(self, path: Path, head: bytes) -> Reader | None:
@@ -151,9 +161,13 @@ class Ingestor:
         return reader
 
     def _with_defaults(self, item: Document | InputError) -> Document | InputError:
-        """Apply ``--kind`` (to documents the file leaves as articles), ``--publisher`` and
-        ``--published`` (to documents that give none)."""
+        """Apply the provenance of fetched bytes, ``--kind`` (to documents the file leaves as
+        articles), ``--publisher`` and ``--published`` (to documents that give none)."""
         if isinstance(item, Document):
+            if self._provenance is not None:
+                item.url = item.url or self._provenance.url
+                item.retrieved_at = item.retrieved_at or self._provenance.retrieved_at
+                item.capture_id = self._provenance.capture_id
             if self.kind is not None and item.kind == DocumentKind.ARTICLE:
                 item.kind = self.kind
             item.publisher = item.publisher or self.publisher
@@ -162,24 +176,33 @@ class Ingestor:
         return item
 
     # -- ingesting ---------------------------------------------------------------------------
-    def ingest_bytes(self, name: str, data: bytes) -> IngestReport:
-        """Ingest one file given as bytes (an upload); ``name`` chooses the reader and is its source."""
-        shown = name.strip() or "upload"
+    def ingest_bytes(self, name: str, data: bytes, *, shown_as: str | None = None,
+                     provenance: Provenance | None = None, finish: bool = True) -> IngestReport:
+        """Ingest one file given as bytes (an upload, a fetched response): ``name`` chooses the reader,
+        ``shown_as`` (default ``name``) is its source; ``provenance`` says where it was fetched from;
+        ``finish=False`` leaves the ``ingest_finished`` hook to the caller (one call for many files)."""
+        shown = (shown_as or name).strip() or "upload"
         if len(data) > self.settings.max_bytes:
             problem = f"file is {len(data)} bytes, over the {self.settings.max_bytes} byte limit"
             return IngestReport([Outcome(shown, "failed", problem=problem)])
         with tempfile.TemporaryDirectory(prefix="watchfloor-upload-") as folder:
-            path = Path(folder) / (Path(shown).name.lstrip(".") or "upload")
+            path = Path(folder) / (Path(name).name.lstrip(".") or "upload")
             path.write_bytes(data)
-            return self.ingest([path], shown_as={path: shown})
+            self._provenance = provenance
+            try:
+                return self.ingest([path], shown_as={path: shown}, finish=finish)
+            finally:
+                self._provenance = None
 
     def ingest(
         self,
         paths: Iterable[str | Path],
         on_progress: ProgressCallback | None = None,
         shown_as: dict[Path, str] | None = None,
+        finish: bool = True,
     ) -> IngestReport:
-        """Ingest files and folders; a failure on one file or document never stops the rest."""
+        """Ingest files and folders; a failure on one file or document never stops the rest. The
+        ``ingest_finished`` hook (resolution, cluster rules) runs at the end unless ``finish`` is False."""
         shown_as = shown_as or {}
         report = IngestReport()
         index = NearDuplicateIndex(self._describe)
@@ -205,7 +228,8 @@ class Ingestor:
                 on_progress(done, len(files), str(path))
         if batch:
             self._ingest_batch(batch, index, report)
-        self._notify(report, "ingest_finished", document_ids=report.stored_ids)
+        if finish:
+            self._notify(report, "ingest_finished", document_ids=report.stored_ids)
         return report
 
     def _notify(self, report: IngestReport, hook: str, **arguments: object) -> None:

@@ -15,6 +15,7 @@ from watchfloor.config import Settings
 from watchfloor.service.accounts import AccountService
 from watchfloor.service.audit import Audit, local_actor
 from watchfloor.service.claims import ClaimService
+from watchfloor.service.delivery import DeliveryService
 from watchfloor.service.documents import DocumentService
 from watchfloor.service.entities import EntityService
 from watchfloor.service.export import ExportService
@@ -22,6 +23,7 @@ from watchfloor.service.ingest import IngestService
 from watchfloor.service.judgements import JudgementService
 from watchfloor.service.reference import ReferenceService, WatchlistService
 from watchfloor.service.review import ReviewService
+from watchfloor.service.sources import SourcesService
 from watchfloor.service.watch import PublisherService, WatchService
 from watchfloor.store.base import Store
 
@@ -46,6 +48,8 @@ class Workbench:
         self.watchlist = WatchlistService(store, self.audit)
         self.export = ExportService(store)
         self.accounts = AccountService(store, self.audit)
+        self.sources = SourcesService(store, settings, self.audit)
+        self.delivery = DeliveryService(store, settings)
 
     @classmethod
     def open(cls, settings: Settings, actor: str | None = None) -> Workbench:

@@ -9,10 +9,20 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from watchfloor.model import Alert, Analysis, Document
+from watchfloor.store.live import (  # noqa: F401  (re-exported: the store's interface)
+    SOURCE_KINDS,
+    Delivery,
+    LiveStore,
+    NewCapture,
+    NewDelivery,
+    Source,
+    SourceSpec,
+    StoredCapture,
+)
 from watchfloor.store.records import (  # noqa: F401  (re-exported: the store's interface)
     JUDGEMENT_ACTIONS,
     REVIEW_ACTIONS,
@@ -40,8 +50,9 @@ from watchfloor.store.records import (  # noqa: F401  (re-exported: the store's 
 )
 
 
-class Store(ABC):
-    """A watchfloor workspace. Backends: SQLite (embedded default) and PostgreSQL."""
+class Store(LiveStore, ABC):
+    """A watchfloor workspace. Backends: SQLite (embedded default) and PostgreSQL (live sources,
+    captures, deliveries and leases: :class:`~watchfloor.store.live.LiveStore`)."""
 
     # -- documents ---------------------------------------------------------------------------
     @abstractmethod
@@ -199,12 +210,10 @@ class Store(ABC):
     def reference_entities(self, dataset: str | None = None) -> Iterator[ReferenceEntity]: ...
 
     @abstractmethod
-    def add_alert(self, alert: Alert) -> bool:
-        """Store an alert; False (and nothing written) if this rule already fired on this subject."""
-
-    @abstractmethod
-    def alerts(self, *, rule: str | None = None, limit: int = 200, open_only: bool = False) -> list[Alert]:
-        """Alerts newest first (``open_only``: those nobody has acknowledged)."""
+    def alerts(self, *, rule: str | None = None, limit: int = 200, open_only: bool = False,
+               since: datetime | None = None) -> list[Alert]:
+        """Alerts newest first (``open_only``: those nobody has acknowledged; ``since``: raised then or
+        later)."""
 
     @abstractmethod
     def acknowledge_alert(self, alert_id: int, by: str) -> bool:

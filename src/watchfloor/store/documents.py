@@ -117,6 +117,7 @@ class DocumentsMixin(SqlSessions):
                         content_hash=content_hash,
                         text=document.text,
                         source_path=document.source_path,
+                        capture_id=document.capture_id,
                         syndicated_from=syndicated_from,
                         metadata_=dict(document.metadata),
                         minhash=minhash,

@@ -30,6 +30,7 @@ class StoredDocument:
     source_path: str | None = None
     syndicated_from: str | None = None  # id of the earliest near-duplicate copy
     metadata: dict[str, Any] = field(default_factory=dict)
+    capture_id: int | None = None  # the archived response it was read from (live sources)
 
 
 def mention_key(document_id: str, start: int, end: int, label: str) -> str:

@@ -9,7 +9,8 @@ of one part per aggregate, each in its own module:
 - :mod:`~watchfloor.store.claims`: claims and their frames;
 - :mod:`~watchfloor.store.judgements`: analyst judgements;
 - :mod:`~watchfloor.store.publishers`: publishers, reliability, document provenance links;
-- :mod:`~watchfloor.store.watch`: watch rules and alerts;
+- :mod:`~watchfloor.store.watch`: watch rules, alerts and their deliveries;
+- :mod:`~watchfloor.store.sources`: live sources, captures of fetched responses, leases;
 - :mod:`~watchfloor.store.reference`: reference lists;
 - :mod:`~watchfloor.store.watchlist`: the watchlist.
 """
@@ -26,6 +27,7 @@ from watchfloor.store.mentions import MentionsMixin
 from watchfloor.store.publishers import PublishersMixin
 from watchfloor.store.reanalysis import ReanalysisMixin
 from watchfloor.store.reference import ReferenceMixin
+from watchfloor.store.sources import SourcesMixin
 from watchfloor.store.watch import WatchMixin
 from watchfloor.store.watchlist import WatchlistMixin
 
@@ -44,6 +46,7 @@ class SqlStore(
     JudgementsMixin,
     PublishersMixin,
     WatchMixin,
+    SourcesMixin,
     ReferenceMixin,
     WatchlistMixin,
     ReanalysisMixin,

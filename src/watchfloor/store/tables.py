@@ -102,6 +102,9 @@ class DocumentRow(Base):
     minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
     #: Folded words of title and text that full-text search indexes (watchfloor/text/search.py).
     search_keys: Mapped[str | None] = mapped_column(Text)
+    #: The archived response the document was read from (live sources), and when watch rules saw it.
+    capture_id: Mapped[int | None] = mapped_column(Integer, index=True)  # capture.id (never deleted)
+    watched_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
 
 
 class EntityRow(Base):
@@ -362,3 +365,7 @@ FULL_TEXT_OBJECTS = frozenset({"search", "ix_document_search"})
 def is_modelled(obj: object, name: str | None, kind: str, reflected: bool, compare_to: object) -> bool:
     """Alembic ``include_object`` filter: False for the full-text objects the models do not describe."""
     return not ((kind == "table" and (name or "").startswith("document_fts")) or name in FULL_TEXT_OBJECTS)
+
+
+# the live-source tables share the metadata (imported last: they build on Base)
+from watchfloor.store.live_tables import CaptureRow, DeliveryRow, LeaseRow, SourceRow  # noqa: E402, F401

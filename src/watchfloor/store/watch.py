@@ -1,8 +1,10 @@
-"""Watch rules and alerts in the SQL store: rules by id, each alert once per rule and subject."""
+"""Watch rules and alerts in the SQL store: rules by id, each alert once per rule and subject, stored with
+its pending deliveries; deliveries retried with back-off until sent or given up."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -11,8 +13,21 @@ from sqlalchemy.exc import IntegrityError
 from watchfloor.errors import NotFoundError
 from watchfloor.model import Alert
 from watchfloor.store.engine import SqlSessions
-from watchfloor.store.rows import now
+from watchfloor.store.live import DELIVERY_ATTEMPTS, Delivery, NewDelivery, retry_delay
+from watchfloor.store.live_tables import DeliveryRow
+from watchfloor.store.rows import from_row, now
 from watchfloor.store.tables import AlertRow, WatchRuleRow
+
+#: Longest error text kept for a delivery attempt.
+MAX_ERROR_CHARS = 1000
+
+
+def _alert(row: AlertRow) -> Alert:
+    payload = row.payload or {}
+    return Alert(rule=row.rule, subject=row.subject, created_at=row.created_at,
+                 title=str(payload.get("title", "")),
+                 payload={k: v for k, v in payload.items() if k != "title"},
+                 id=row.id, acknowledged_at=row.acknowledged_at, acknowledged_by=row.acknowledged_by)
 
 
 class WatchMixin(SqlSessions):
@@ -44,7 +59,7 @@ class WatchMixin(SqlSessions):
                 session.delete(row)
             return row is not None
 
-    def add_alert(self, alert: Alert) -> bool:
+    def add_alert(self, alert: Alert, deliveries: list[NewDelivery] | None = None) -> bool:
         try:
             with self._write.begin() as session:
                 exists = session.scalar(
@@ -58,6 +73,9 @@ class WatchMixin(SqlSessions):
                 session.add(row)
                 session.flush()
                 alert.id = row.id
+                session.add_all(DeliveryRow(alert_id=row.id, sink=d.sink, target=d.target, spec=d.spec,
+                                            status="pending", attempts=0, next_attempt_at=alert.created_at)
+                                for d in deliveries or [])
         except IntegrityError:  # the same alert written concurrently
             return False
         return True
@@ -72,23 +90,43 @@ class WatchMixin(SqlSessions):
             row.acknowledged_at, row.acknowledged_by = now(), by
             return True
 
-    def alerts(self, *, rule: str | None = None, limit: int = 200, open_only: bool = False) -> list[Alert]:
+    def alerts(self, *, rule: str | None = None, limit: int = 200, open_only: bool = False,
+               since: datetime | None = None) -> list[Alert]:
         statement = select(AlertRow).order_by(AlertRow.created_at.desc(), AlertRow.id.desc()).limit(limit)
+        if since is not None:
+            statement = statement.where(AlertRow.created_at >= since)
         if rule:
             statement = statement.where(AlertRow.rule == rule)
         if open_only:
             statement = statement.where(AlertRow.acknowledged_at.is_(None))
         with self._read() as session:
-            return [
-                Alert(
-                    rule=row.rule,
-                    subject=row.subject,
-                    created_at=row.created_at,
-                    title=str((row.payload or {}).get("title", "")),
-                    payload={k: v for k, v in (row.payload or {}).items() if k != "title"},
-                    id=row.id,
-                    acknowledged_at=row.acknowledged_at,
-                    acknowledged_by=row.acknowledged_by,
-                )
-                for row in session.scalars(statement)
-            ]
+            return [_alert(row) for row in session.scalars(statement)]
+
+    def due_deliveries(self, at: datetime, limit: int = 100) -> list[tuple[Delivery, Alert]]:
+        statement = (select(DeliveryRow, AlertRow).join(AlertRow, AlertRow.id == DeliveryRow.alert_id)
+                     .where(DeliveryRow.status == "pending", DeliveryRow.next_attempt_at <= at)
+                     .order_by(DeliveryRow.next_attempt_at, DeliveryRow.id).limit(limit))
+        with self._read() as session:
+            rows = session.execute(statement)
+            return [(from_row(Delivery, delivery), _alert(alert)) for delivery, alert in rows]
+
+    def record_delivery(self, delivery_id: int, at: datetime, *, error: str | None = None) -> Delivery:
+        with self._write.begin() as session:
+            row = session.get(DeliveryRow, delivery_id)
+            if row is None:
+                raise NotFoundError(f"no delivery {delivery_id}")
+            row.attempts += 1
+            if error is None:
+                row.status, row.sent_at, row.last_error = "sent", at, None
+            else:
+                row.last_error = error[:MAX_ERROR_CHARS]
+                row.status = "failed" if row.attempts >= DELIVERY_ATTEMPTS else "pending"
+                row.next_attempt_at = at + retry_delay(row.attempts)
+            return from_row(Delivery, row)
+
+    def deliveries(self, *, alert_id: int | None = None, limit: int = 200) -> list[Delivery]:
+        statement = select(DeliveryRow).order_by(DeliveryRow.id.desc()).limit(limit)
+        if alert_id is not None:
+            statement = statement.where(DeliveryRow.alert_id == alert_id)
+        with self._read() as session:
+            return [from_row(Delivery, row) for row in session.scalars(statement)]

@@ -1,23 +1,23 @@
 """Evaluate the workspace's watch rules on new documents, their claims and claim clusters.
 
 Runs through the ``document_stored`` and ``ingest_finished`` hooks, like any plugin would. Each alert is
-stored once per (rule, subject), so re-ingesting never repeats one; only newly stored alerts are
-delivered. Delivery problems are logged as warnings and never fail the ingest.
+stored once per (rule, subject), so re-ingesting never repeats one, together with one pending delivery
+per target of its rule; sending is left to :mod:`watchfloor.service.delivery`, so a slow or failing sink
+never holds up ingest. A document is marked watched once its rules have run: a run stopped in between
+leaves it unwatched, and the next ``watchfloor run`` catches up.
 """
 
 from __future__ import annotations
 
-import logging
 from datetime import UTC, datetime
 
 from watchfloor.hookspecs import hookimpl
 from watchfloor.model import Alert
-from watchfloor.store.base import ClaimFilter, Store, StoredClaim, StoredDocument
+from watchfloor.store.base import ClaimFilter, NewDelivery, Store, StoredClaim, StoredDocument
 from watchfloor.watch.rules import Subject, WatchRule, parse_rule
-from watchfloor.watch.sinks import deliver
+from watchfloor.watch.sinks import parse_target
 
 TITLE_CHARS = 120
-log = logging.getLogger(__name__)
 
 
 def workspace_rules(store: Store, on: str | None = None) -> list[WatchRule]:
@@ -70,13 +70,10 @@ def claim_subject(claim: StoredClaim, document: StoredDocument) -> Subject:
 
 
 def fire(store: Store, rule: WatchRule, subject: Subject, title: str, payload: dict[str, object]) -> bool:
-    """Store and deliver an alert unless this rule already fired on this subject."""
+    """Store an alert with its pending deliveries, unless this rule already fired on this subject."""
     alert = Alert(rule.id, subject.key, datetime.now(UTC), title, dict(payload))
-    if not store.add_alert(alert):
-        return False
-    for problem in deliver(alert, rule.deliver):
-        log.warning("%s", problem)
-    return True
+    deliveries = [NewDelivery(*parse_target(spec)[:2], spec=spec) for spec in rule.deliver]
+    return store.add_alert(alert, deliveries)
 
 
 def evaluate_document(store: Store, document_id: str) -> int:
@@ -125,9 +122,26 @@ def evaluate_clusters(store: Store) -> int:
     return fired
 
 
+def catch_up(store: Store) -> list[str]:
+    """Run the rules on documents stored but never watched (a run stopped midway); their ids."""
+    caught: list[str] = []
+    while unwatched := store.unwatched_documents():
+        for document_id in unwatched:
+            watch_document(store, document_id)
+        caught += unwatched
+    return caught
+
+
+def watch_document(store: Store, document_id: str) -> int:
+    """Run the document and claim rules on a document, then mark it watched; alerts fired."""
+    fired = evaluate_document(store, document_id)
+    store.mark_watched(document_id, datetime.now(UTC))
+    return fired
+
+
 @hookimpl
 def document_stored(store: Store, document_id: str) -> None:
-    evaluate_document(store, document_id)
+    watch_document(store, document_id)
 
 
 @hookimpl

@@ -15,7 +15,7 @@ from watchfloor.errors import NotFoundError
 from watchfloor.service.claims import TimelineQuery
 from watchfloor.service.documents import DocumentQuery
 from watchfloor.web.marks import document_marks
-from watchfloor.web.render import marked_text, page, query_words, snippet
+from watchfloor.web.render import marked_text, original_response, page, query_words, snippet
 from watchfloor.web.session import visitor
 
 router = APIRouter(include_in_schema=False)
@@ -77,6 +77,12 @@ def document(request: Request, document_id: str) -> Response:
     publisher = next((p for p in who.bench.publishers.all() if p.name == view.document.publisher), None)
     return page(request, who, "document.html.j2", view=view, publisher=publisher,
                 text=marked_text(view.document.text, document_marks(view)))
+
+
+@router.get("/documents/{document_id}/original")
+def original(request: Request, document_id: str) -> Response:
+    """The archived response a fetched document was read from, as a download."""
+    return original_response(visitor(request).bench.documents.original(document_id))
 
 
 @router.get("/entities/{entity}", response_class=HTMLResponse)

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
@@ -122,3 +122,15 @@ def page(request: Request, who: Visitor | None, template: str, status_code: int 
         request=request, who=who, path=request.url.path,
         analyst=bool(who and who.may("analyst")), admin=bool(who and who.may("admin")), **context)
     return HTMLResponse(html, status_code=status_code)
+
+
+def original_response(archived: Any) -> Response:
+    """A fetched document's archived body (``ArchivedOriginal``) as a download that no browser renders,
+    sniffs or runs: an attachment of an opaque type, ``nosniff``, and a sandbox with nothing allowed."""
+    return Response(archived.body, media_type="application/octet-stream", headers={
+        "Content-Disposition": f'attachment; filename="capture-{archived.capture.id}"',
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "sandbox; default-src 'none'",
+        "X-Watchfloor-Original-Content-Type": archived.capture.content_type or "",
+        "X-Watchfloor-SHA256": archived.capture.sha256,
+    })
