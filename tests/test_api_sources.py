@@ -33,8 +33,8 @@ def client(tmp_path: Path) -> Iterator[Client]:
 def test_fetch_then_the_capture_and_the_original_as_a_download(client: Client, live_site: LiveSite) -> None:
     api, headers, tokens = client
     url = live_site.put("/articles/1.html", article_html(1))
-    answer = api.post("/api/v1/fetch", json={"urls": [url, "http://10.0.0.1/admin"], "publisher": "Kama Wire"},
-                      headers=headers["analyst"])
+    body = {"urls": [url, "http://10.0.0.1/admin"], "publisher": "Kama Wire"}
+    answer = api.post("/api/v1/fetch", json=body, headers=headers["analyst"])
     assert answer.status_code == 200, answer.text
     fetched, refused = answer.json()["outcomes"]
     assert fetched["status"] == "new" and len(fetched["documents"]) == 1
