@@ -231,3 +231,15 @@ def test_a_failing_sink_never_blocks_ingest_and_is_retried_then_given_up(
     assert (sent.status, sent.attempts) == ("sent", 2)
     body = json.loads(live_site.asked("/hook", "POST")[-1].body)
     assert body["alert"]["rule"] == "alabuga" and body["delivery"] == str(sent.id)
+
+
+def test_the_pacer_keeps_the_politeness_delay_per_host_only() -> None:
+    from watchfloor.service.capturing import HostPacer
+
+    slept: list[float] = []
+    pacer = HostPacer(5.0, sleep=slept.append)
+    pacer.wait("https://news.example.org/a")
+    pacer.wait("https://other.example.org/a")
+    assert slept == []
+    pacer.wait("https://NEWS.example.org/b")
+    assert len(slept) == 1 and 4.5 < slept[0] <= 5.0
