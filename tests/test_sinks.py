@@ -22,7 +22,7 @@ from live_site import ALLOW, LiveSite
 from watchfloor.config import SmtpSettings
 from watchfloor.errors import WatchfloorError
 from watchfloor.model import Alert
-from watchfloor.watch.sinks import DeliveryContext, DeliveryError, describe, parse_target, send
+from watchfloor.watch.sinks import DeliveryContext, DeliveryError, parse_target, send
 
 ALERT = Alert("alabuga", "document:abc", datetime(2026, 12, 1, 8, 0, tzinfo=UTC), "New hangars at Alabuga",
               {"document": "abc", "kind": "article"}, id=7)
@@ -93,9 +93,9 @@ def test_bad_delivery_specs_are_refused_with_the_reason(spec: Any, problem: str)
 
 def test_targets_are_described_without_secrets() -> None:
     spec = {"webhook": {"url": "https://hooks.example.org/wf", "secret_env": "WF_SECRET"}}
-    assert describe(spec) == "webhook https://hooks.example.org/wf"
+    assert parse_target(spec)[1] == "webhook https://hooks.example.org/wf"
     two = {"email": {"to": ["a@example.org", "b@example.org"]}}
-    assert describe(two) == "email a@example.org, b@example.org"
+    assert parse_target(two)[1] == "email a@example.org, b@example.org"
     assert parse_target({"jsonl": "a.jsonl"}) == ("jsonl", "jsonl a.jsonl", {"path": "a.jsonl"})
 
 

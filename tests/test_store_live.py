@@ -18,7 +18,7 @@ T0 = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
 
 def _capture(url: str, sha: str, at: datetime, source_id: int | None = None) -> NewCapture:
     return NewCapture(url=url, final_url=url, fetched_at=at, status=200, content_type="text/html", sha256=sha,
-                      size=10, address="127.0.0.1", warc_path="/tmp/x.warc.gz", warc_offset=0,
+                      size=10, address="127.0.0.1", warc_path="captures/x.warc.gz", warc_offset=0,
                       record_id="<urn:uuid:1>", etag='"v1"', source_id=source_id)
 
 

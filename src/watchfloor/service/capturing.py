@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from watchfloor.config import Settings
 from watchfloor.errors import InputError
 from watchfloor.extract.pipeline import Pipeline
-from watchfloor.ingest.archive import Capture, WarcArchive, read_capture
+from watchfloor.ingest.archive import Capture, WarcArchive
 from watchfloor.ingest.fetch import (
     CONTENT_TYPES,
     Fetched,
@@ -33,6 +33,7 @@ from watchfloor.ingest.fetch import (
 from watchfloor.ingest.guard import FetchRefused, Resolver, check_url, system_resolver
 from watchfloor.ingest.links import feed_links, sitemap_links
 from watchfloor.model import DocumentKind
+from watchfloor.service.documents import archived
 from watchfloor.service.ingestion import Ingestor, IngestReport, Provenance, build_pipeline, run_hook
 from watchfloor.store.base import NewCapture, Source, Store, StoredCapture
 
@@ -212,8 +213,7 @@ class Capturer:
                 reading = replace(reading, kind="page")  # a page the source linked to
             outcome = FetchOutcome(capture.url, "new", capture.id)
             try:
-                _, body = read_capture(Capture(capture.warc_path, capture.warc_offset, capture.record_id,
-                                               capture.sha256))
+                _, body = archived(capture)
             except (InputError, OSError) as exc:
                 outcome.status, outcome.problem = "failed", f"cannot read its archived copy: {exc}"
                 self.store.mark_capture_processed(capture.id, datetime.now(UTC))

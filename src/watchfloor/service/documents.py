@@ -69,6 +69,12 @@ class WorkspaceSummary:
         return sum(self.documents_by_kind.values())
 
 
+def archived(capture: StoredCapture) -> tuple[str, bytes]:
+    """A capture's response read back from the WARC archive: its status line and body (InputError if
+    the file does not hold it or the body does not match its SHA-256)."""
+    return read_capture(Capture(capture.warc_path, capture.warc_offset, capture.record_id, capture.sha256))
+
+
 class DocumentService:
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -87,9 +93,8 @@ class DocumentService:
             raise NotFoundError(f"no document with id {document_id!r} in this workspace")
         claims = self.store.claims(ClaimFilter(document_id=document_id, limit=MAX_DOCUMENT_CLAIMS))
         copies = self.store.search_documents(DocumentQuery(copy_of=document_id, limit=MAX_COPIES))
-        capture = self.store.capture(document.capture_id) if document.capture_id is not None else None
         return DocumentView(document, self.store.mentions(document_id), self.store.times(document_id), claims,
-                            copies, capture)
+                            copies, self._capture_of(document))
 
     def original(self, document_id: str) -> ArchivedOriginal:
         """The response a fetched document was read from, from the WARC archive (checked against its
@@ -97,12 +102,13 @@ class DocumentService:
         document = self.store.document(document_id)
         if document is None:
             raise NotFoundError(f"no document with id {document_id!r} in this workspace")
-        capture = self.store.capture(document.capture_id) if document.capture_id is not None else None
+        capture = self._capture_of(document)
         if capture is None:
             raise NotFoundError(f"document {document_id} was not fetched: it has no archived original")
-        status, body = read_capture(Capture(capture.warc_path, capture.warc_offset, capture.record_id,
-                                            capture.sha256))
-        return ArchivedOriginal(capture, status, body)
+        return ArchivedOriginal(capture, *archived(capture))
+
+    def _capture_of(self, document: StoredDocument) -> StoredCapture | None:
+        return self.store.capture(document.capture_id) if document.capture_id is not None else None
 
     def summary(self, top: int = 10) -> WorkspaceSummary:
         """Documents by kind and the most mentioned entities."""

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from watchfloor.config import Settings
-from watchfloor.errors import NotFoundError, WatchfloorError
+from watchfloor.errors import WatchfloorError
 from watchfloor.ingest.guard import FetchRefused, Resolver, check_url, system_resolver
 from watchfloor.model import DocumentKind
 from watchfloor.service.audit import Audit
@@ -94,12 +94,6 @@ class SourcesService:
 
     def list(self) -> list[Source]:
         return self.store.sources()
-
-    def get(self, source_id: int) -> Source:
-        source = self.store.source(source_id)
-        if source is None:
-            raise NotFoundError(f"no source {source_id}")
-        return source
 
     def remove(self, source_id: int) -> Source:
         """Stop polling a source; what it brought in stays."""

@@ -50,6 +50,7 @@ class CaptureRow(Base):
     url: Mapped[str] = mapped_column(Text)
     url_key: Mapped[str] = mapped_column(String(64))  # SHA-256 of the URL asked for
     final_url: Mapped[str] = mapped_column(Text)
+    final_url_key: Mapped[str] = mapped_column(String(64), index=True)  # SHA-256 of the URL answered
     fetched_at: Mapped[datetime] = mapped_column(UtcDateTime)
     status: Mapped[int] = mapped_column(Integer)
     content_type: Mapped[str | None] = mapped_column(String(200))

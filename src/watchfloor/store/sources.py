@@ -78,7 +78,7 @@ class SourcesMixin(SqlSessions):
     # -- captures ----------------------------------------------------------------------------
     def add_capture(self, capture: NewCapture) -> StoredCapture:
         fields = {name: getattr(capture, name) for name in NewCapture.__dataclass_fields__}
-        row = CaptureRow(url_key=url_key(capture.url), **fields)
+        row = CaptureRow(url_key=url_key(capture.url), final_url_key=url_key(capture.final_url), **fields)
         with self._write.begin() as session:
             session.add(row)
             session.flush()
@@ -97,8 +97,9 @@ class SourcesMixin(SqlSessions):
             return from_row(StoredCapture, row) if row is not None else None
 
     def captured(self, url: str) -> bool:
+        key = url_key(url)
         statement = select(CaptureRow.id).where(
-            or_(CaptureRow.url_key == url_key(url), CaptureRow.final_url == url)).limit(1)
+            or_(CaptureRow.url_key == key, CaptureRow.final_url_key == key)).limit(1)
         with self._read() as session:
             return session.scalar(statement) is not None
 

@@ -95,36 +95,31 @@ def _email(value: Any) -> dict[str, Any]:
             "subject": _one_line(subject, "e-mail subject") if subject else None}
 
 
-#: Each sink: how its spec is read, and how it is shown (without secrets).
-SPECS: dict[str, tuple[Callable[[Any], dict[str, Any]], Callable[[dict[str, Any]], str]]] = {
-    "stdout": (lambda _: {}, lambda _: "stdout"),
-    "jsonl": (_jsonl, lambda s: f"jsonl {s['path']}"),
-    "webhook": (_webhook, lambda s: f"webhook {s['url']}"),
-    "email": (_email, lambda s: f"email {', '.join(s['to'])}"),
-}
+@dataclass(frozen=True, slots=True)
+class Sink:
+    """A place alerts go: how a rule's spec for it is read, shown (without secrets) and sent to."""
+
+    read: Callable[[Any], dict[str, Any]]
+    show: Callable[[dict[str, Any]], str]
+    send: Callable[[Alert, dict[str, Any], DeliveryContext, str], None]
 
 
 def parse_target(spec: Any) -> tuple[str, str, dict[str, Any]]:
     """A rule's delivery spec (``stdout``, ``{jsonl: path}``, ``{webhook: url | {url, secret_env}}``,
-    ``{email: address | {to, subject}}``) → (sink, target as shown, the spec read); WatchfloorError."""
+    ``{email: address | {to, subject}}``) → (sink, target as shown without secrets, the spec read);
+    WatchfloorError for one that cannot be used."""
     if isinstance(spec, str):
         name, value = spec, None
     elif isinstance(spec, dict) and len(spec) == 1:
         name, value = next(iter(spec.items()))
     else:
         raise WatchfloorError(f"cannot read delivery target {spec!r}")
-    if name not in SINKS or name not in SPECS:
+    if name not in SINKS:
         raise WatchfloorError(f"unknown delivery sink {name!r} (known: {', '.join(SINKS)})")
     if name != "stdout" and value is None:
         raise WatchfloorError(f"the {name} sink needs a target: {{{name}: …}}")
-    read, shown = SPECS[name]
-    normalised = read(value)
-    return name, shown(normalised), normalised
-
-
-def describe(spec: Any) -> str:
-    """A delivery spec as people see it (never a secret)."""
-    return parse_target(spec)[1]
+    normalised = SINKS[name].read(value)
+    return name, SINKS[name].show(normalised), normalised
 
 
 def _body(alert: Alert, delivery_id: str) -> dict[str, Any]:
@@ -187,12 +182,12 @@ def to_email(alert: Alert, spec: dict[str, Any], context: DeliveryContext, deliv
                             f"{' '.join(str(exc).split())}") from None
 
 
-#: Sink name → sender; a plugin may add one (with its spec reader in :data:`SPECS`).
-SINKS: dict[str, Callable[[Alert, dict[str, Any], DeliveryContext, str], None]] = {
-    "stdout": to_stdout,
-    "jsonl": to_jsonl,
-    "webhook": to_webhook,
-    "email": to_email,
+#: Sink name → sink; a plugin may add one.
+SINKS: dict[str, Sink] = {
+    "stdout": Sink(lambda _: {}, lambda _: "stdout", to_stdout),
+    "jsonl": Sink(_jsonl, lambda s: f"jsonl {s['path']}", to_jsonl),
+    "webhook": Sink(_webhook, lambda s: f"webhook {s['url']}", to_webhook),
+    "email": Sink(_email, lambda s: f"email {', '.join(s['to'])}", to_email),
 }
 
 
@@ -202,4 +197,4 @@ def send(alert: Alert, spec: Any, context: DeliveryContext, delivery_id: str) ->
         name, _, normalised = parse_target(spec)
     except WatchfloorError as exc:  # a rule saved before its sink changed
         raise DeliveryError(str(exc)) from None
-    SINKS[name](alert, normalised, context, delivery_id)
+    SINKS[name].send(alert, normalised, context, delivery_id)

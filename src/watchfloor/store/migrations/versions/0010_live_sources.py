@@ -54,6 +54,7 @@ def upgrade() -> None:
         sa.Column("url", sa.Text(), nullable=False),
         sa.Column("url_key", sa.String(64), nullable=False),
         sa.Column("final_url", sa.Text(), nullable=False),
+        sa.Column("final_url_key", sa.String(64), nullable=False),
         sa.Column("fetched_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("status", sa.Integer(), nullable=False),
         sa.Column("content_type", sa.String(200)),
@@ -73,6 +74,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_capture_url_key_fetched_at", "capture", ["url_key", "fetched_at"])
     op.create_index("ix_capture_sha256", "capture", ["sha256"])
+    op.create_index("ix_capture_final_url_key", "capture", ["final_url_key"])
     op.create_index("ix_capture_source_id", "capture", ["source_id"])
     op.create_index("ix_capture_processed_at", "capture", ["processed_at"])
     op.create_table(
