@@ -52,6 +52,12 @@ def ingest(
     ),
     max_bytes: int | None = typer.Option(None, "--max-bytes", min=1, help="Refuse files larger than this."),
     sample: bool = typer.Option(False, "--sample", help="Ingest the bundled sample corpus and watchlist."),
+    workers: int | None = typer.Option(
+        None, "--workers", min=1, help="Extract in N worker processes here (as --dask local:N)."
+    ),
+    dask: str | None = typer.Option(
+        None, "--dask", help="Extract on a Dask cluster: tcp://HOST:8786 (a running scheduler) or local:N."
+    ),
 ) -> None:
     """Ingest text, Markdown, HTML, PDF, RSS/Atom and JSONL files; exits 1 if any file or stage failed."""
     from watchfloor.model import DocumentKind
@@ -63,7 +69,10 @@ def ingest(
         default_kind = DocumentKind.parse(kind) if kind else None
     except ValueError as exc:
         raise WatchfloorError(f"--kind: {exc}") from None
-    options = IngestOptions(default_kind, publisher, parse_day(published, "--published"), max_bytes)
+    if workers and dask:
+        raise WatchfloorError("ingest: give --workers or --dask, not both")
+    cluster = f"local:{workers}" if workers else dask
+    options = IngestOptions(default_kind, publisher, parse_day(published, "--published"), max_bytes, cluster)
     with workbench(ctx) as bench, _progress() as progress:
         task = progress.add_task("ingesting", total=None)
 

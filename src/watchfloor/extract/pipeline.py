@@ -20,6 +20,13 @@ from typing import Any
 from watchfloor.extract.component import INITIAL_ATTRIBUTES, Component, make_component
 from watchfloor.model import Analysis
 
+DEFAULT_BATCH_SIZE = 32
+
+
+def batch_size_of(config: Mapping[str, Any]) -> int:
+    """Texts per batch: ``[pipeline] batch_size`` of the config."""
+    return int(config.get("pipeline", {}).get("batch_size", DEFAULT_BATCH_SIZE))
+
 
 class PipelineConfigError(ValueError):
     """The pipeline config names an unknown component or orders components wrongly."""
@@ -51,7 +58,9 @@ def _with_requirements(components: list[tuple[str, Component]]) -> list[tuple[st
 class Pipeline:
     """An ordered list of components whose requirements have been checked."""
 
-    def __init__(self, components: list[tuple[str, Component]], batch_size: int = 32) -> None:
+    def __init__(
+        self, components: list[tuple[str, Component]], batch_size: int = DEFAULT_BATCH_SIZE
+    ) -> None:
         self.components = components
         self.batch_size = batch_size
         available = set(INITIAL_ATTRIBUTES)
@@ -93,7 +102,7 @@ class Pipeline:
                 raise PipelineConfigError(str(exc.args[0])) from None
         if skipped:
             built = _with_requirements(built)
-        return cls(built, batch_size=int(config.get("pipeline", {}).get("batch_size", 32)))
+        return cls(built, batch_size=batch_size_of(config))
 
     @property
     def names(self) -> list[str]:

@@ -11,10 +11,12 @@ from importlib import resources
 from pathlib import Path
 
 from watchfloor.config import Settings
+from watchfloor.extract.executors import DaskExecutor, Executor
+from watchfloor.extract.pipeline import Pipeline
 from watchfloor.model import DocumentKind
 from watchfloor.service.audit import Audit
 from watchfloor.service.delivery import DeliveryService
-from watchfloor.service.ingestion import Ingestor, IngestReport, ProgressCallback, build_pipeline
+from watchfloor.service.ingestion import Ingestor, IngestReport, ProgressCallback, pipeline_spec
 from watchfloor.service.reextraction import ReextractReport, reextract
 from watchfloor.store.base import Store
 
@@ -31,6 +33,8 @@ class IngestOptions:
     publisher: str | None = None
     published: date | None = None
     max_bytes: int | None = None  # refuse larger files (default: the workspace setting)
+    #: where extraction runs: None for this process, ``local:N`` or a Dask scheduler's ``tcp://HOST:PORT``
+    cluster: str | None = None
 
 
 class IngestService:
@@ -39,12 +43,18 @@ class IngestService:
         self.settings = settings
         self.audit = audit
 
-    def _ingestor(self, options: IngestOptions) -> Ingestor:
+    def _ingestor(self, options: IngestOptions, stack: ExitStack) -> Ingestor:
+        """An ingestor extracting in this process, or on the cluster ``options.cluster`` names (closed
+        with ``stack``)."""
         settings = self.settings
         if options.max_bytes is not None:
             settings = dataclasses.replace(settings, max_bytes=options.max_bytes)
+        spec = pipeline_spec(self.store, settings)
+        where: Pipeline | Executor = (
+            stack.enter_context(DaskExecutor(options.cluster, spec)) if options.cluster else spec.build()
+        )
         return Ingestor(
-            self.store, build_pipeline(self.store, settings), settings,
+            self.store, where, settings,
             kind=options.kind, publisher=options.publisher, published=options.published,
         )
 
@@ -63,7 +73,8 @@ class IngestService:
             if sample:
                 folder = stack.enter_context(resources.as_file(resources.files("watchfloor.data") / "sample"))
                 targets.append(self.load_sample(folder))
-            report = self._ingestor(options or IngestOptions()).ingest(targets, on_progress=on_progress)
+            ingestor = self._ingestor(options or IngestOptions(), stack)
+            report = ingestor.ingest(targets, on_progress=on_progress)
         self._deliver(report)
         subject = ", ".join([*map(str, paths), *(["--sample"] if sample else [])])
         self.audit.record("ingest", subject, after=report.counts())
@@ -71,7 +82,8 @@ class IngestService:
 
     def upload(self, name: str, data: bytes, options: IngestOptions | None = None) -> IngestReport:
         """Ingest one file given as bytes; ``name`` (e.g. ``report.pdf``) picks the reader."""
-        report = self._ingestor(options or IngestOptions()).ingest_bytes(name, data)
+        with ExitStack() as stack:
+            report = self._ingestor(options or IngestOptions(), stack).ingest_bytes(name, data)
         self._deliver(report)
         self.audit.record("ingest.upload", name, after=report.counts())
         return report

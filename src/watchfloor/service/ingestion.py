@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import tempfile
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
@@ -15,6 +15,7 @@ from datasketch import LeanMinHash
 
 from watchfloor.config import Settings
 from watchfloor.errors import InputError
+from watchfloor.extract.executors import Executor, LocalExecutor, Pending, PipelineSpec
 from watchfloor.extract.pipeline import Pipeline, load_config
 from watchfloor.ingest.dedup import NearDuplicateIndex, StoredCopyInfo, instant, serialise, signature
 from watchfloor.ingest.reader import Reader, registered_readers
@@ -88,10 +89,22 @@ class _Pending:
     analysis: Analysis | None = None
 
 
-def build_pipeline(store: Store, settings: Settings) -> Pipeline:
+@dataclass(slots=True)
+class _Batch:
+    """Documents past dedup whose analysis is under way (``sent`` is None when none needs one)."""
+
+    pending: list[_Pending]
+    repeats: list[tuple[Document, _Pending]]
+    sent: Pending | None = None
+
+
+def pipeline_spec(store: Store, settings: Settings) -> PipelineSpec:
     """The configured pipeline, with the workspace watchlist fed to the watchlist component."""
-    config = load_config(settings.pipeline_config)
-    return Pipeline.from_config(config, overrides={"watchlist": {"entries": store.watchlist()}})
+    return PipelineSpec(load_config(settings.pipeline_config), {"watchlist": {"entries": store.watchlist()}})
+
+
+def build_pipeline(store: Store, settings: Settings) -> Pipeline:
+    return pipeline_spec(store, settings).build()
 
 
 class Ingestor:
@@ -100,7 +113,7 @@ class Ingestor:
     def __init__(
         self,
         store: Store,
-        pipeline: Pipeline,
+        pipeline: Pipeline | Executor,
         settings: Settings,
         *,
         kind: DocumentKind | None = None,
@@ -109,7 +122,8 @@ class Ingestor:
         readers: list[Reader] | None = None,
     ) -> None:
         self.store = store
-        self.pipeline = pipeline
+        #: where extraction runs: this process (given a pipeline) or a cluster's workers
+        self.executor = pipeline if isinstance(pipeline, Executor) else LocalExecutor(pipeline)
         self.settings = settings
         self.kind = kind
         self.publisher = publisher
@@ -117,6 +131,7 @@ class Ingestor:
         self.readers = readers if readers is not None else registered_readers()
         self._keys = itertools.count()
         self._provenance: Provenance | None = None
+        self._sent_hashes: dict[str, _Pending] = {}  # content hash → its first copy in this run
 
     # -- reading -----------------------------------------------------------------------------
     def reader_for(self, path: Path, head: bytes) -> Reader | None:
@@ -205,6 +220,7 @@ class Ingestor:
         ``ingest_finished`` hook (resolution, cluster rules) runs at the end unless ``finish`` is False."""
         shown_as = shown_as or {}
         report = IngestReport()
+        self._sent_hashes = {}
         index = NearDuplicateIndex(self._describe)
         index.load(self.store.minhash_signatures())
         files: list[Path] = []
@@ -214,6 +230,14 @@ class Ingestor:
             else:
                 files.append(found)
         batch: list[Document] = []
+        in_flight: deque[_Batch] = deque()
+
+        def send() -> None:
+            in_flight.append(self._send(batch, index, report))
+            batch.clear()
+            while len(in_flight) >= self.executor.window:
+                self._finish(in_flight.popleft(), index, report)
+
         for done, path in enumerate(files, start=1):
             for item in self.read_file(path, shown_as.get(path)):
                 if isinstance(item, InputError):
@@ -221,13 +245,14 @@ class Ingestor:
                     report.outcomes.append(Outcome(source, "failed", problem=item.problem))
                     continue
                 batch.append(item)
-                if len(batch) >= self.pipeline.batch_size:
-                    self._ingest_batch(batch, index, report)
-                    batch = []
+                if len(batch) >= self.executor.batch_size:
+                    send()
             if on_progress is not None:
                 on_progress(done, len(files), str(path))
         if batch:
-            self._ingest_batch(batch, index, report)
+            send()
+        while in_flight:
+            self._finish(in_flight.popleft(), index, report)
         if finish:
             self._notify(report, "ingest_finished", document_ids=report.stored_ids)
         return report
@@ -241,18 +266,14 @@ class Ingestor:
             return None
         return StoredCopyInfo(stored.published_at, stored.ingested_at, stored.syndicated_from)
 
-    def _ingest_batch(
-        self, documents: list[Document], index: NearDuplicateIndex, report: IngestReport
-    ) -> None:
+    def _send(self, documents: list[Document], index: NearDuplicateIndex, report: IngestReport) -> _Batch:
+        """Skip exact duplicates, index the rest as pending near-duplicates and send them for analysis."""
         # Earliest published first, so that within a batch the earliest copy becomes the root.
-        documents = sorted(documents, key=lambda d: instant(d.published_at))
-        pending: list[_Pending] = []
-        first_by_hash: dict[str, _Pending] = {}
-        repeats: list[tuple[Document, _Pending]] = []
-        for document in documents:
+        batch = _Batch([], [])
+        for document in sorted(documents, key=lambda d: instant(d.published_at)):
             digest = document.content_hash
-            if digest in first_by_hash:
-                repeats.append((document, first_by_hash[digest]))
+            if digest in self._sent_hashes:
+                batch.repeats.append((document, self._sent_hashes[digest]))
                 continue
             stored_id = self.store.find_by_hash(digest)
             if stored_id is not None:
@@ -261,34 +282,49 @@ class Ingestor:
             key = f"pending:{next(self._keys)}"
             minhash = signature(document.text)
             item = _Pending(document, key, minhash, index.add(key, minhash, document.published_at))
-            first_by_hash[digest] = item
-            pending.append(item)
-        self._analyse(pending, report)
-        for item in pending:
+            self._sent_hashes[digest] = item
+            batch.pending.append(item)
+        if batch.pending:
+            batch.sent = self._submit(batch.pending)
+        return batch
+
+    def _submit(self, pending: list[_Pending]) -> Pending | None:
+        try:
+            return self.executor.submit([analysis_of(item.document) for item in pending])
+        except Exception:  # analysed in this process, the batch failed: _receive tries each document alone
+            return None
+
+    def _finish(self, batch: _Batch, index: NearDuplicateIndex, report: IngestReport) -> None:
+        """Wait for the batch's analyses, then store them in the order they were sent."""
+        self._receive(batch, report)
+        for item in batch.pending:
             if item.analysis is None:
                 index.forget(item.key)
             else:
                 self._store(item, index, report)
-        for document, original in repeats:
+        for document, original in batch.repeats:
             report.outcomes.append(
                 Outcome(_source(document), "duplicate", related_id=index.document_id(original.key))
             )
 
-    def _analyse(self, pending: list[_Pending], report: IngestReport) -> None:
-        """Analyse the batch in one pass; if that fails, one by one so only the bad document fails."""
-        analyses = [analysis_of(item.document) for item in pending]
-        try:
-            list(self.pipeline.pipe(analyses))
-        except Exception:
-            for item in pending:
-                try:
-                    item.analysis = self.pipeline(analysis_of(item.document))
-                except Exception as exc:
-                    problem = f"analysis failed ({type(exc).__name__}: {exc})"
-                    report.outcomes.append(Outcome(_source(item.document), "failed", problem=problem))
+    def _receive(self, batch: _Batch, report: IngestReport) -> None:
+        """The batch's analyses; if the batch failed, each document alone so only a bad one fails."""
+        analysed: list[Analysis] | None = None
+        if batch.sent is not None:
+            try:
+                analysed = batch.sent.result()
+            except Exception:
+                analysed = None
+        if analysed is not None:
+            for item, analysis in zip(batch.pending, analysed, strict=True):
+                item.analysis = analysis
             return
-        for item, analysis in zip(pending, analyses, strict=True):
-            item.analysis = analysis
+        for item in batch.pending:
+            try:
+                [item.analysis] = self.executor.submit([analysis_of(item.document)]).result()
+            except Exception as exc:
+                problem = f"analysis failed ({type(exc).__name__}: {exc})"
+                report.outcomes.append(Outcome(_source(item.document), "failed", problem=problem))
 
     def _store(self, item: _Pending, index: NearDuplicateIndex, report: IngestReport) -> None:
         assert item.analysis is not None
