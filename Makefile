@@ -7,7 +7,7 @@ DEMO_DB ?= demo.db
 SERVE ?= 1
 VENDOR := src/watchfloor/web/static/vendor
 
-.PHONY: install vendor demo test lint bench lock clean
+.PHONY: install vendor demo test lint bench bench-scale lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,14 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_translit.py --sample 5000 --seed 7
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_cli.py --rounds 7
+
+# The scale benchmark (not part of `make test`): 10k/30k/100k documents on SQLite and on a throwaway
+# PostgreSQL server; figures in docs/scale.md. Extraction of the generated documents is replicated.
+bench-scale: $(STAMP)
+	bash -c 'source .ci/start-postgres.sh && export WATCHFLOOR_BENCH_PG_URL="$$WATCHFLOOR_TEST_PG_URL"; \
+		$(BIN)/python benchmarks/bench_extract_scaling.py --limit 300; \
+		$(BIN)/python benchmarks/bench_scale.py --out bench-scale.json; status=$$?; \
+		watchfloor_stop_postgres; exit $$status'
 
 # Re-resolve and re-hash the dependency set (needs the package index).
 lock: | $(BIN)/python

@@ -207,7 +207,7 @@ def test_ingest_exits_nonzero_when_resolution_fails(
     def broken(*_: object, **__: object) -> None:
         raise RuntimeError("resolver crashed")
 
-    monkeypatch.setattr("watchfloor.resolve.workspace.resolve_workspace", broken)
+    monkeypatch.setattr("watchfloor.resolve.incremental.resolve_documents", broken)
     source = tmp_path / "note.txt"
     source.write_text("Officials in Yelabuga said the plant would grow.", encoding="utf-8")
     db = tmp_path / "w.db"

@@ -103,7 +103,7 @@ def test_extraction_on_the_cluster_matches_extraction_in_process(tmp_path: Path)
     with open_store(a) as local, open_store(b) as far:
         Ingestor(local, spec.build(), settings).ingest(paths, finish=False)
         with DaskExecutor("local:1", spec) as executor:
-            assert executor.window == 2 and executor.batch_size == 4
+            assert executor.window == 3 and executor.batch_size == 4
             Ingestor(far, executor, settings).ingest(paths, finish=False)
         assert extracted(far) == extracted(local)
         watchlisted = [m for m in far.workspace_mentions() if m.watchlist_key == "alabuga"]

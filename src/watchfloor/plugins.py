@@ -24,7 +24,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "watchfloor.extract.claims",
     "watchfloor.extract.russian",
     "watchfloor.resolve.matchers",
-    "watchfloor.resolve.workspace",
+    "watchfloor.resolve.incremental",
     "watchfloor.watch.engine",
 )
 

@@ -25,7 +25,7 @@ from watchfloor.model import Analysis
 
 LOCAL_PREFIX = "local:"
 #: Batches sent ahead per worker, so a worker never waits for the writer.
-BATCHES_PER_WORKER = 2
+BATCHES_PER_WORKER = 3
 
 
 class Pending(Protocol):
@@ -52,12 +52,21 @@ class PipelineSpec:
 _BUILT: dict[str, Pipeline] = {}  # per worker process: the pipelines built so far, by spec token
 
 
-def analyse_batch(spec: PipelineSpec, analyses: list[Analysis]) -> list[Analysis]:
-    """Run on a worker: analyse one batch with the spec's pipeline (built on the first batch only)."""
+def prepare(spec: PipelineSpec) -> Pipeline:
+    """The spec's pipeline in this worker process, built on first use."""
     token = spec.token
     if token not in _BUILT:
         _BUILT[token] = spec.build()
-    return list(_BUILT[token].pipe(analyses))
+    return _BUILT[token]
+
+
+def analyse_batch(spec: PipelineSpec, analyses: list[Analysis]) -> list[Analysis]:
+    """Run on a worker: analyse one batch with the spec's pipeline."""
+    return list(prepare(spec).pipe(analyses))
+
+
+def _prepare_worker(spec: PipelineSpec) -> None:
+    prepare(spec)
 
 
 class Executor(ABC):
@@ -82,7 +91,7 @@ class Executor(ABC):
 
 
 @dataclass(slots=True)
-class _Done:
+class Done:
     analyses: list[Analysis]
 
     def result(self) -> list[Analysis]:
@@ -97,7 +106,7 @@ class LocalExecutor(Executor):
         self.batch_size = pipeline.batch_size
 
     def submit(self, analyses: list[Analysis]) -> Pending:
-        return _Done(list(self.pipeline.pipe(analyses)))
+        return Done(list(self.pipeline.pipe(analyses)))
 
     def close(self) -> None:
         """Nothing to release: the pipeline lives as long as the ingestor."""
@@ -126,6 +135,7 @@ class DaskExecutor(Executor):
         workers = max(1, len(self.client.scheduler_info()["workers"]))
         self.window = BATCHES_PER_WORKER * workers
         [self._spec] = self.client.scatter([spec], broadcast=True)
+        self.client.run(_prepare_worker, spec)  # every worker loads its models now, not on its first batch
 
     def submit(self, analyses: list[Analysis]) -> Pending:
         future: Pending = self.client.submit(analyse_batch, self._spec, analyses, pure=False)

@@ -113,6 +113,7 @@ class Resolver:
         self._must_link: defaultdict[str, set[str]] = defaultdict(set)
         self._cannot_link: defaultdict[str, set[str]] = defaultdict(set)
         self._redirects: dict[str, str] = {}
+        self._known: set[str] = set()  # entities given by seed(): never merged with each other
         for judgement in judgements:
             self.add_judgement(judgement)
 
@@ -144,6 +145,31 @@ class Resolver:
 
     def entity_of(self, mention_id: str) -> str:
         return self.canonical(self.assignment[mention_id])
+
+    # -- known entities ----------------------------------------------------------------------------
+
+    def seed(
+        self,
+        entity_id: str,
+        names: Iterable[tuple[str, str | None]],
+        label: str | None,
+        members: Iterable[str] = (),
+    ) -> None:
+        """Add an entity resolved earlier (incremental resolution): its name forms join the index, the
+        ``members`` ids are assigned to it (partners of must-links), and it is never merged with another
+        seeded entity, so what was resolved before stays as it was."""
+        entity = self.entities.setdefault(entity_id, Entity(entity_id, order=len(self.entities)))
+        self._known.add(entity_id)
+        code = coarse_label(label)
+        if code:
+            entity.labels[code] += 1
+        for text, lang in names:
+            name = analyse_name(text, lang)
+            if not name.is_empty and len(entity.forms) < _MAX_FORMS:
+                entity.forms.setdefault((name.base, name.lang), name)
+                self.index.add(entity_id, blocking_keys(name))
+        for member in members:
+            self.assignment[member] = entity_id
 
     # -- resolution --------------------------------------------------------------------------------
 
@@ -190,6 +216,8 @@ class Resolver:
     def _merge_if_same(self, entity_id: str, other_id: str) -> str:
         """Merge two entities if their fullest names match (not only the mention that linked them)."""
         entity, other = self.entities[entity_id], self.entities[other_id]
+        if entity_id in self._known and other_id in self._known:
+            return entity_id
         if self._label_penalty(entity.label, other.label) is None:
             return entity_id
         if entity_id in self._forbidden(other.members) or other_id in self._forbidden(entity.members):

@@ -1,8 +1,9 @@
 """Entity resolution over a workspace: stored mentions → entities, with analyst judgements re-applied.
 
-:func:`resolve_workspace` runs after every ingest (the ``ingest_finished`` hook) and on demand
-(``watchfloor entities resolve``). It is a full re-resolution with blocking (the resolver compares a mention
-only with entities sharing a blocking key), so its cost grows about linearly with the number of mentions:
+:func:`resolve_workspace` runs on demand (``watchfloor entities resolve``), after analyst judgements and
+reviews, and after an ingest that :mod:`watchfloor.resolve.incremental` cannot handle alone. It is a full
+re-resolution with blocking (the resolver compares a mention only with entities sharing a blocking key), so
+its cost grows about linearly with the number of mentions:
 
 1. Watchlist matches stay with their watchlist entry: each entry used in the workspace is seeded first as
    an entity of its own (seeds of different entries may never merge), and its matches are must-linked to
@@ -29,7 +30,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from watchfloor.hookspecs import hookimpl
+from watchfloor.resolve.blocking import blocking_keys
+from watchfloor.resolve.names import analyse_name
 from watchfloor.resolve.resolver import Judgement, MentionInput, Resolver, ResolverSettings
 from watchfloor.store.base import (
     JUDGEMENT_ACTIONS,
@@ -42,7 +44,7 @@ from watchfloor.store.base import (
 from watchfloor.store.entities import coarse_type, name_key
 from watchfloor.text.transliterate import to_latin
 
-_SEED = "watchlist:"
+WATCHLIST_SEED = "watchlist:"
 _MAX_SLUG = 40
 
 
@@ -55,9 +57,10 @@ class ResolutionReport:
     judgements: int
     pairs_considered: int
     seconds: float
+    incremental: bool = False  # only the mentions of some documents were resolved
 
 
-def _display_form(text: str) -> str:
+def display_form(text: str) -> str:
     return " ".join(text.split())
 
 
@@ -91,7 +94,7 @@ def split_subject(mentions: Sequence[StoredMention], entity_id: str, names: Sequ
     keys = {name_key(n) for n in names}
     part = [m.key for m in members if name_key(m.text) in keys]
     rest = [m.key for m in members if name_key(m.text) not in keys]
-    known = sorted({_display_form(m.text) for m in members})
+    known = sorted({display_form(m.text) for m in members})
     if not part:
         raise ValueError(
             f"no mention of {entity_id} is named {' / '.join(names)}; its names: {', '.join(known)}"
@@ -197,21 +200,27 @@ def _machine_assignment(
     """Resolver clusters of every mention (watchlist matches pinned to their entry's seed)."""
     keys = sorted({m.watchlist_key for m in mentions if m.watchlist_key})
     for first, second in combinations(keys, 2):
-        resolver.add_judgement(Judgement("not_same", _SEED + first, _SEED + second))
+        resolver.add_judgement(Judgement("not_same", WATCHLIST_SEED + first, WATCHLIST_SEED + second))
     for key in keys:
         entry = watchlist.get(key)
         if entry is not None:
-            resolver.add_document([MentionInput(_SEED + key, entry.name, None, entry.type)])
+            resolver.add_document([MentionInput(WATCHLIST_SEED + key, entry.name, None, entry.type)])
+    add_mentions(resolver, mentions)
+    return {m.id: resolver.entity_of(str(m.id)) for m in mentions}
+
+
+def add_mentions(resolver: Resolver, mentions: Sequence[StoredMention]) -> None:
+    """Give the resolver the stored mentions document by document, watchlist matches tied to the
+    entry's seed (``watchlist:KEY``)."""
     by_document: dict[str, list[MentionInput]] = {}
     for mention in mentions:
         if mention.watchlist_key:
-            resolver.add_judgement(Judgement("same", str(mention.id), _SEED + mention.watchlist_key))
+            resolver.add_judgement(Judgement("same", str(mention.id), WATCHLIST_SEED + mention.watchlist_key))
         by_document.setdefault(mention.document_id, []).append(
             MentionInput(str(mention.id), mention.text, mention.lang, mention.label, mention.document_id)
         )
     for document_mentions in by_document.values():
         resolver.add_document(document_mentions)
-    return {m.id: resolver.entity_of(str(m.id)) for m in mentions}
 
 
 # -- naming --------------------------------------------------------------------------------------------
@@ -284,11 +293,11 @@ def _stable_ids(
     return ids
 
 
-def _entity(
+def resolved_entity(
     entity_id: str, members: Sequence[StoredMention], watchlist: Mapping[str, WatchlistEntry]
 ) -> ResolvedEntity:
     entry = watchlist.get(entity_id)
-    forms = Counter(_display_form(m.text) for m in members)
+    forms = Counter(display_form(m.text) for m in members)
     if entry is not None:
         kind, name = coarse_type(entry.type), entry.name
     else:
@@ -296,9 +305,14 @@ def _entity(
         name = max(forms, key=lambda f: (forms[f], len(f.split())))
     lang_of: dict[str, str | None] = {}
     for mention in members:
-        lang_of.setdefault(_display_form(mention.text), mention.lang)
+        lang_of.setdefault(display_form(mention.text), mention.lang)
     names = [(name, lang_of.get(name)), *((f, lang_of[f]) for f in lang_of if f != name)]
-    return ResolvedEntity(entity_id, kind, name, sorted(m.id for m in members), names)
+    return ResolvedEntity(entity_id, kind, name, sorted(m.id for m in members), names, name_blocks(names))
+
+
+def name_blocks(names: Iterable[tuple[str, str | None]]) -> set[str]:
+    """The blocking keys of an entity's name forms, as stored for incremental resolution."""
+    return {key for text, lang in names for key in blocking_keys(analyse_name(text, lang))}
 
 
 def _on_entities(judgements: Iterable[StoredJudgement]) -> list[StoredJudgement]:
@@ -324,7 +338,7 @@ def resolve_workspace(store: Store, settings: ResolverSettings | None = None) ->
     ids = _stable_ids(clusters, mentions, _judged_ids(every))
     by_id = {m.id: m for m in mentions}
     entities = [
-        _entity(ids[label], [by_id[m] for m in sorted(members)], watchlist)
+        resolved_entity(ids[label], [by_id[m] for m in sorted(members)], watchlist)
         for label, members in clusters.members.items()
     ]
     store.replace_entities(entities)
@@ -335,10 +349,3 @@ def resolve_workspace(store: Store, settings: ResolverSettings | None = None) ->
         pairs_considered=resolver.index.pairs_considered,
         seconds=round(time.perf_counter() - started, 3),
     )
-
-
-@hookimpl(tryfirst=True)
-def ingest_finished(store: Store, document_ids: list[str]) -> None:
-    """Re-resolve after an ingest that stored documents (before watch rules look at entities)."""
-    if document_ids:
-        resolve_workspace(store)

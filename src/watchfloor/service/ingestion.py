@@ -220,37 +220,46 @@ class Ingestor:
         ``ingest_finished`` hook (resolution, cluster rules) runs at the end unless ``finish`` is False."""
         shown_as = shown_as or {}
         report = IngestReport()
-        self._sent_hashes = {}
-        index = NearDuplicateIndex(self._describe)
-        index.load(self.store.minhash_signatures())
         files: list[Path] = []
         for found in walk(paths):
             if isinstance(found, InputError):
                 report.outcomes.append(Outcome(found.path, "failed", problem=found.problem))
             else:
                 files.append(found)
+
+        def documents() -> Iterator[Document]:
+            for done, path in enumerate(files, start=1):
+                for item in self.read_file(path, shown_as.get(path)):
+                    if isinstance(item, InputError):
+                        source = shown_as.get(path, item.path)
+                        report.outcomes.append(Outcome(source, "failed", problem=item.problem))
+                    else:
+                        yield item
+                if on_progress is not None:
+                    on_progress(done, len(files), str(path))
+
+        return self.ingest_documents(documents(), finish=finish, report=report)
+
+    def ingest_documents(
+        self, documents: Iterable[Document], *, finish: bool = True, report: IngestReport | None = None
+    ) -> IngestReport:
+        """Ingest documents already read: dedup, analysis in batches (``window`` batches in flight on a
+        cluster), storage in the order sent, then the ``ingest_finished`` hook unless ``finish`` is False."""
+        report = report if report is not None else IngestReport()
+        self._sent_hashes = {}
+        index = NearDuplicateIndex(self._describe)
+        index.load(self.store.minhash_signatures())
         batch: list[Document] = []
         in_flight: deque[_Batch] = deque()
-
-        def send() -> None:
-            in_flight.append(self._send(batch, index, report))
-            batch.clear()
-            while len(in_flight) >= self.executor.window:
-                self._finish(in_flight.popleft(), index, report)
-
-        for done, path in enumerate(files, start=1):
-            for item in self.read_file(path, shown_as.get(path)):
-                if isinstance(item, InputError):
-                    source = shown_as.get(path, item.path)
-                    report.outcomes.append(Outcome(source, "failed", problem=item.problem))
-                    continue
-                batch.append(item)
-                if len(batch) >= self.executor.batch_size:
-                    send()
-            if on_progress is not None:
-                on_progress(done, len(files), str(path))
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= self.executor.batch_size:
+                in_flight.append(self._send(batch, index, report))
+                batch = []
+                while len(in_flight) >= self.executor.window:
+                    self._finish(in_flight.popleft(), index, report)
         if batch:
-            send()
+            in_flight.append(self._send(batch, index, report))
         while in_flight:
             self._finish(in_flight.popleft(), index, report)
         if finish:

@@ -154,9 +154,27 @@ class Store(LiveStore, ABC):
         """Every mention, with its document's language, in ingestion order (documents, then offsets)."""
 
     @abstractmethod
+    def document_mentions(self, document_ids: Iterable[str]) -> list[StoredMention]:
+        """The mentions of some documents, with their language, ordered as ``workspace_mentions``."""
+
+    @abstractmethod
     def replace_entities(self, entities: Iterable[ResolvedEntity]) -> None:
-        """Write a resolution in one transaction: entities and their names, each mention's entity, and
-        the claims' entity links; entities no longer referenced are removed."""
+        """Write a resolution in one transaction: entities with their names and blocking keys, each
+        mention's entity, and the claims' entity links; entities no longer referenced are removed."""
+
+    @abstractmethod
+    def has_entity_blocks(self) -> bool:
+        """Whether entities' blocking keys are stored (a full resolution writes them)."""
+
+    @abstractmethod
+    def known_entities(self, keys: Iterable[str], max_postings: int) -> list[ResolvedEntity]:
+        """Entities having one of the blocking ``keys`` (keys shared by more than ``max_postings``
+        entities left out, except exact ones), with their names but not their mentions."""
+
+    @abstractmethod
+    def update_entities(self, entities: Iterable[ResolvedEntity], document_ids: Iterable[str]) -> None:
+        """Write the resolution of some documents' mentions in one transaction (see ``replace_entities``),
+        touching only those documents, their claims and the entities given."""
 
     @abstractmethod
     def add_judgement(

@@ -10,20 +10,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import CompoundSelect, delete, distinct, func, insert, or_, select, text, union, update
+from sqlalchemy import delete, distinct, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from watchfloor.model import Analysis, Document, EntityMention, Span
 from watchfloor.store.base import EntitySummary, ResolvedEntity, StoredMention, StoredTime, WatchlistEntry
+from watchfloor.store.blocks import chunks, delete_unreferenced, entity_name_row, write_entities
 from watchfloor.store.claims import relink_claims, write_claims
 from watchfloor.store.engine import SqlSessions
-from watchfloor.store.entities import EntityGrouper, coarse_type, name_key, script_of
+from watchfloor.store.entities import EntityGrouper, coarse_type
 from watchfloor.store.reviews import apply_reviews
 from watchfloor.store.rows import checked, from_row, insert_ignoring_duplicates
 from watchfloor.store.tables import (
-    ClaimEntityRow,
     ClaimRow,
     DocumentRow,
+    EntityBlockRow,
     EntityNameRow,
     EntityRow,
     MentionRow,
@@ -67,16 +68,6 @@ def replace_output(
     else:
         relink_claims(session, [document_id])
     apply_reviews(session, [document_id])
-
-
-def _entity_name_row(entity_id: str, name: str, lang: str | None) -> dict[str, Any]:
-    return {
-        "entity_id": entity_id,
-        "name": name,
-        "key": name_key(name),
-        "script": script_of(name),
-        "lang": lang,
-    }
 
 
 class _DocumentWriter:
@@ -123,7 +114,7 @@ class _DocumentWriter:
             self.session.execute(insert(MentionRow), mentions)
 
     def _name_row(self, entity_id: str, name: str) -> dict[str, Any]:
-        return _entity_name_row(entity_id, name, self.analysis.lang)
+        return entity_name_row(entity_id, name, self.analysis.lang)
 
     def _mention_row(self, mention: EntityMention, entity_id: str | None) -> dict[str, Any]:
         return {
@@ -275,16 +266,22 @@ class MentionsMixin(SqlSessions):
         order = (DocumentRow.ingested_at, DocumentRow.id, MentionRow.start, MentionRow.end, MentionRow.id)
         return self._mentions(_NOT_REJECTED, order=order)
 
+    def document_mentions(self, document_ids: Iterable[str]) -> list[StoredMention]:
+        order = (DocumentRow.ingested_at, DocumentRow.id, MentionRow.start, MentionRow.end, MentionRow.id)
+        found: list[StoredMention] = []
+        for part in chunks(sorted(set(document_ids))):
+            found += self._mentions(MentionRow.document_id.in_(part), _NOT_REJECTED, order=order)
+        return found
+
     def replace_entities(self, entities: Iterable[ResolvedEntity]) -> None:
         resolved = sorted(entities, key=lambda e: e.id)
         entity_of_mention = {m: e.id for e in resolved for m in e.mention_ids}
         with self._write.begin() as session:
             if self.dialect == "postgresql":  # writers insert entities: keep them out until this is done
                 session.execute(text("LOCK TABLE entity IN SHARE ROW EXCLUSIVE MODE"))
-            rows = [{"id": e.id, "type": e.type, "name": e.name} for e in resolved]
-            insert_ignoring_duplicates(session, EntityRow, rows)
-            if rows:
-                session.execute(update(EntityRow), rows)
+            for table in (EntityNameRow, EntityBlockRow):  # every entity's are rewritten below
+                session.execute(delete(table))
+            write_entities(session, resolved)
             current = {
                 mention_id: entity_id
                 for mention_id, entity_id in session.execute(select(MentionRow.id, MentionRow.entity_id))
@@ -294,18 +291,7 @@ class MentionsMixin(SqlSessions):
                 for m, e in entity_of_mention.items()
                 if m in current and current[m] != e
             ]
-            if changed:
-                session.execute(update(MentionRow), changed)
+            for part in chunks(changed):
+                session.execute(update(MentionRow), part)
             relink_claims(session)
-            ids = [e.id for e in resolved]
-            session.execute(delete(EntityNameRow).where(EntityNameRow.entity_id.in_(ids)))
-            names = {(e.id, f): _entity_name_row(e.id, f, lang) for e in resolved for f, lang in e.names}
-            insert_ignoring_duplicates(session, EntityNameRow, list(names.values()))  # canonical name first
-            referenced: CompoundSelect[tuple[str | None]] = union(
-                select(MentionRow.entity_id).where(MentionRow.entity_id.is_not(None)),
-                select(ClaimEntityRow.entity_id),
-                select(ClaimRow.speaker_entity_id).where(ClaimRow.speaker_entity_id.is_not(None)),
-            )
-            stale = select(EntityRow.id).where(EntityRow.id.not_in(referenced))
-            session.execute(delete(EntityNameRow).where(EntityNameRow.entity_id.in_(stale)))
-            session.execute(delete(EntityRow).where(EntityRow.id.in_(stale)))
+            delete_unreferenced(session)

@@ -172,6 +172,7 @@ class ResolvedEntity:
     name: str
     mention_ids: list[int]
     names: list[tuple[str, str | None]] = field(default_factory=list)  # (form, lang)
+    blocks: set[str] = field(default_factory=set)  # blocking keys of the names
 
 
 #: Analyst judgement actions on entities.

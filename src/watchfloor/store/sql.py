@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from watchfloor.store.accounts import AccountsMixin
 from watchfloor.store.base import Store
+from watchfloor.store.blocks import BlocksMixin
 from watchfloor.store.claims import ClaimsMixin
 from watchfloor.store.documents import DocumentsMixin
 from watchfloor.store.engine import upgrade_schema
@@ -42,6 +43,7 @@ def open_store(url: str) -> SqlStore:
 class SqlStore(
     DocumentsMixin,
     MentionsMixin,
+    BlocksMixin,
     ClaimsMixin,
     JudgementsMixin,
     PublishersMixin,

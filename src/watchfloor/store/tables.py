@@ -131,6 +131,18 @@ class EntityNameRow(Base):
     lang: Mapped[str | None] = mapped_column(String(16))
 
 
+class EntityBlockRow(Base):
+    """A blocking key of an entity's names: incremental resolution compares a new mention only with the
+    entities sharing one of its keys (:mod:`watchfloor.resolve.blocking`)."""
+
+    __tablename__ = "entity_block"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(
+        ForeignKey("entity.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
 class _Reviewed:
     """Columns of machine output an analyst can review: the decision in force, by whom, and the
     machine's own values of the fields the analyst corrected."""
