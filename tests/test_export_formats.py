@@ -7,8 +7,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import shutil
+import stat
+import threading
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterator
@@ -367,3 +370,18 @@ def test_export_on_the_cli_writes_a_whole_file(sample_db: Path, tmp_path: Path,
     assert run("--db", db, "export", "--format", "csv", "--entity", "nobody", "-o", str(none)) == 1
     assert "no entity 'nobody'" in capsys.readouterr().err
     assert not (tmp_path / "none.csv").exists() and not list(tmp_path.glob(".none.csv.*"))
+
+
+def test_export_to_a_pipe_writes_into_it_and_leaves_it_a_pipe(sample_db: Path, tmp_path: Path) -> None:
+    """``-o /dev/null`` or a FIFO is written to, never replaced by a file (as root, a replaced
+    /dev/null breaks the whole machine)."""
+    fifo = tmp_path / "export.pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    db = str(sample_db)
+    assert run("--db", db, "export", "--format", "csv", "--entity", "Alabuga", "-o", str(fifo)) == 0
+    reader.join(timeout=30)
+    assert stat.S_ISFIFO(fifo.stat().st_mode) and not list(tmp_path.glob(".export.pipe.*"))
+    assert received and received[0].decode("utf-8").startswith(CSV_COLUMNS[0])

@@ -32,6 +32,8 @@ def test_document_links_and_entity_names(store: SqlStore) -> None:
     links = store.document_links()
     assert links[copy.document_id].syndicated_from == first.document_id
     assert links[copy.document_id].publisher == "Copy Desk"
+    assert store.document_links([copy.document_id]) == links  # with the original it was copied from
+    assert set(store.document_links([first.document_id])) == {first.document_id}
     (entity_id,) = {m.entity_id for m in store.mentions(first.document_id)}
     assert entity_id is not None
     assert store.entity_names([entity_id, "unknown"]) == {entity_id: "Albatross"}

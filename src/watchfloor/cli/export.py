@@ -25,7 +25,13 @@ class ExportFormat(StrEnum):
 
 
 def _write_file(chunks: Iterable[str], output: Path) -> None:
-    """Write the chunks to a file beside ``output`` and move it into place only when all is written."""
+    """Write the chunks to a file beside ``output`` and move it into place only when all is written;
+    a device or pipe (``/dev/null``, a FIFO) is written to directly, never replaced."""
+    if output.exists() and not output.is_file():
+        with output.open("w", encoding="utf-8", newline="") as target:
+            for chunk in chunks:
+                target.write(chunk)
+        return
     handle, partial = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".part")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as target:

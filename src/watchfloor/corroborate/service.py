@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -273,11 +273,13 @@ def build_clusters(
     reliability: Mapping[str, str],
     entity_names: Mapping[str, str] | None = None,
     settings: ClusterSettings | None = None,
+    publishers: Collection[str] | None = None,
 ) -> list[ClaimCluster]:
     """Cluster claims, attach denials and no comments, and weigh each cluster by independent origins.
 
     ``documents`` must cover the claims' documents and the originals of syndicated copies;
-    ``reliability`` maps publisher → A–F.
+    ``reliability`` maps publisher → A–F; ``publishers`` are the publishers a cited source is
+    recognised as (by default those of ``documents``).
     """
     settings = settings or ClusterSettings()
     entity_names = entity_names or {}
@@ -290,9 +292,9 @@ def build_clusters(
     alone = [i for i in denying if i not in denials]
     groups += [[alone[i] for i in g] for g in cluster_claims([evidences[i] for i in alone], settings)]
     silences = attach(groups, evidences, silent, settings)
-    known = {f.publisher for f in documents.values() if f.publisher} | {
-        c.publisher for c in claims if c.publisher
-    }
+    if publishers is None:
+        publishers = [f.publisher for f in documents.values() if f.publisher]
+    known = set(publishers) | {c.publisher for c in claims if c.publisher}
     claim_words = {i: stems(claims[i].claimed) for i in asserting}
     clusters: list[ClaimCluster] = []
     for position, members in enumerate(groups):

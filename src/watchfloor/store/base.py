@@ -141,8 +141,9 @@ class Store(LiveStore, ABC):
     def claims(self, query: ClaimFilter | None = None) -> list[StoredClaim]: ...
 
     @abstractmethod
-    def document_links(self) -> dict[str, DocumentLink]:
-        """Publisher and syndication link of every document, by document id."""
+    def document_links(self, document_ids: Iterable[str] | None = None) -> dict[str, DocumentLink]:
+        """Publisher and syndication link of every document (or of ``document_ids`` and the originals
+        they were syndicated from), by document id."""
 
     @abstractmethod
     def entity_names(self, entity_ids: Iterable[str]) -> dict[str, str]:

@@ -8,8 +8,8 @@ entity's keys; resolution after an ingest reads only the entities sharing a key 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, TypeVar
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import CompoundSelect, delete, exists, func, select, text, union, update
 from sqlalchemy.orm import Session
@@ -18,7 +18,7 @@ from watchfloor.store.base import ResolvedEntity
 from watchfloor.store.claims import relink_claims
 from watchfloor.store.engine import SqlSessions
 from watchfloor.store.entities import name_key, script_of
-from watchfloor.store.rows import insert_ignoring_duplicates
+from watchfloor.store.rows import chunks, insert_ignoring_duplicates
 from watchfloor.store.tables import (
     ClaimEntityRow,
     ClaimRow,
@@ -27,15 +27,6 @@ from watchfloor.store.tables import (
     EntityRow,
     MentionRow,
 )
-
-#: Bound parameters per statement (SQLite allows 32,766).
-_CHUNK = 5000
-_T = TypeVar("_T")
-
-
-def chunks(values: Sequence[_T], size: int = _CHUNK) -> Iterator[Sequence[_T]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
 
 
 def entity_name_row(entity_id: str, name: str, lang: str | None) -> dict[str, Any]:

@@ -280,6 +280,9 @@ def claims_query(query: ClaimFilter) -> Select[Any]:
             | (ClaimRow.speaker_entity_id == one)
             | (ClaimRow.affiliation_entity_id == one)
         )
+    if query.about_entity_id:
+        mentioning = select(MentionRow.document_id).where(MentionRow.entity_id == query.about_entity_id)
+        statement = statement.where(ClaimRow.document_id.in_(mentioning))
     if query.speaker:
         key = name_key(query.speaker)
         named = select(EntityNameRow.entity_id).where(EntityNameRow.key.contains(key, autoescape=True))
@@ -290,6 +293,8 @@ def claims_query(query: ClaimFilter) -> Select[Any]:
         statement = statement.where(ClaimRow.stance == query.stance)
     if query.document_id:
         statement = statement.where(ClaimRow.document_id == query.document_id)
+    if query.event:
+        statement = statement.where(ClaimRow.event == query.event)
     if not query.include_rejected:
         statement = statement.where(or_(ClaimRow.review.is_(None), ClaimRow.review != "rejected"))
     if query.since:

@@ -15,12 +15,12 @@ from sqlalchemy.orm import Session
 
 from watchfloor.model import Analysis, Document, EntityMention, Span
 from watchfloor.store.base import EntitySummary, ResolvedEntity, StoredMention, StoredTime, WatchlistEntry
-from watchfloor.store.blocks import chunks, delete_unreferenced, entity_name_row, write_entities
+from watchfloor.store.blocks import delete_unreferenced, entity_name_row, write_entities
 from watchfloor.store.claims import relink_claims, write_claims
 from watchfloor.store.engine import SqlSessions
 from watchfloor.store.entities import EntityGrouper, coarse_type
 from watchfloor.store.reviews import apply_reviews
-from watchfloor.store.rows import checked, from_row, insert_ignoring_duplicates
+from watchfloor.store.rows import checked, chunks, from_row, insert_ignoring_duplicates
 from watchfloor.store.tables import (
     ClaimRow,
     DocumentRow,

@@ -6,6 +6,7 @@ Publishers are created on first use (reliability ``F``, cannot be judged) by the
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import func, select
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Session
 from watchfloor.errors import WatchfloorError
 from watchfloor.store.base import DocumentLink, PublisherInfo
 from watchfloor.store.engine import SqlSessions
-from watchfloor.store.rows import insert_ignoring_duplicates
+from watchfloor.store.rows import chunks, insert_ignoring_duplicates
 from watchfloor.store.tables import DocumentRow, PublisherRow
 
 #: The Admiralty reliability scale: A completely reliable … E unreliable, F cannot be judged.
@@ -58,7 +59,7 @@ class PublishersMixin(SqlSessions):
             assert row is not None
             row.reliability = rating
 
-    def document_links(self) -> dict[str, DocumentLink]:
+    def document_links(self, document_ids: Iterable[str] | None = None) -> dict[str, DocumentLink]:
         statement = select(
             DocumentRow.id,
             PublisherRow.name,
@@ -68,4 +69,20 @@ class PublishersMixin(SqlSessions):
             DocumentRow.kind,
         ).outerjoin(PublisherRow, PublisherRow.id == DocumentRow.publisher_id)
         with self._read() as session:
-            return {d: DocumentLink(p, s, a, _owner(m), k) for d, p, s, a, m, k in session.execute(statement)}
+            if document_ids is None:
+                return {row[0]: _link(*row[1:]) for row in session.execute(statement)}
+            links: dict[str, DocumentLink] = {}
+            wanted, asked = set(document_ids), set()
+            while wanted:  # the documents, then the originals they were syndicated from, and theirs
+                for part in chunks(sorted(wanted)):
+                    found = session.execute(statement.where(DocumentRow.id.in_(part)))
+                    links.update((row[0], _link(*row[1:])) for row in found)
+                asked |= wanted
+                wanted = {o for link in links.values() if (o := link.syndicated_from) and o not in asked}
+            return links
+
+
+def _link(
+    publisher: str | None, syndicated_from: str | None, author: str | None, metadata: Any, kind: str
+) -> DocumentLink:
+    return DocumentLink(publisher, syndicated_from, author, _owner(metadata), kind)

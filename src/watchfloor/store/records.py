@@ -243,6 +243,8 @@ class ClaimFilter:
     about: str | None = None  # every claim of documents that mention an entity with this name
     participant: str | None = None  # claims whose frame has the entity (or whose speaker it is)
     entity_id: str | None = None  # claims that name, quote or involve this one entity
+    about_entity_id: str | None = None  # every claim of documents that mention this one entity
+    event: str | None = None  # claims reporting this event class (production, supply, hiring…)
     speaker: str | None = None  # matches source or resolved speaker
     stance: str | None = None
     document_id: str | None = None

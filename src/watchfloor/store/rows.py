@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -13,6 +13,16 @@ from sqlalchemy.orm import Session
 from watchfloor.model import Span
 
 _Record = TypeVar("_Record")
+_T = TypeVar("_T")
+
+#: Bound parameters per statement (SQLite allows 32,766).
+CHUNK = 5000
+
+
+def chunks(values: Sequence[_T], size: int = CHUNK) -> Iterator[Sequence[_T]]:
+    """``values`` in slices of at most ``size``, for ``IN`` lists a database accepts."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 def now() -> datetime:

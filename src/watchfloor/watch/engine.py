@@ -4,18 +4,24 @@ Runs through the ``document_stored`` and ``ingest_finished`` hooks, like any plu
 stored once per (rule, subject), so re-ingesting never repeats one, together with one pending delivery
 per target of its rule; sending is left to :mod:`watchfloor.service.delivery`, so a slow or failing sink
 never holds up ingest. A document is marked watched once its rules have run: a run stopped in between
-leaves it unwatched, and the next ``watchfloor run`` catches up.
+leaves it unwatched, and the next ``watchfloor run`` catches up. After an ingest, cluster rules see the
+clusters its documents' claims belong to (``clusters_touching``); ``watch run`` sees every cluster.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from watchfloor.hookspecs import hookimpl
 from watchfloor.model import Alert
 from watchfloor.store.base import ClaimFilter, NewDelivery, Store, StoredClaim, StoredDocument
 from watchfloor.watch.rules import Subject, WatchRule, parse_rule
 from watchfloor.watch.sinks import parse_target
+
+if TYPE_CHECKING:
+    from watchfloor.corroborate.service import ClaimCluster
 
 TITLE_CHARS = 120
 
@@ -69,6 +75,18 @@ def claim_subject(claim: StoredClaim, document: StoredDocument) -> Subject:
     )
 
 
+def cluster_subject(cluster: ClaimCluster) -> Subject:
+    """A claim cluster as rules see it: its claim and entity names, stance and credibility."""
+    stances = {c.stance for c in cluster.claims}
+    return Subject(
+        "cluster",
+        f"cluster:{cluster.id}",
+        "\n".join([cluster.text, *cluster.entity_names]),
+        stance="denies" if stances == {"denies"} else "asserts",
+        credibility=cluster.credibility.grade,
+    )
+
+
 def fire(store: Store, rule: WatchRule, subject: Subject, title: str, payload: dict[str, object]) -> bool:
     """Store an alert with its pending deliveries, unless this rule already fired on this subject."""
     alert = Alert(rule.id, subject.key, datetime.now(UTC), title, dict(payload))
@@ -100,20 +118,18 @@ def evaluate_document(store: Store, document_id: str) -> int:
     return fired
 
 
-def evaluate_clusters(store: Store) -> int:
-    """Run cluster rules (e.g. a claim reaching a credibility level) over the whole workspace."""
+def evaluate_clusters(store: Store, document_ids: Collection[str] | None = None) -> int:
+    """Run cluster rules (e.g. a claim reaching a credibility level) over the whole workspace, or over
+    the clusters holding a claim of ``document_ids`` (after an ingest)."""
     rules = workspace_rules(store, on="cluster")
     if not rules:
         return 0
-    from watchfloor.corroborate.workspace import workspace_clusters
+    from watchfloor.corroborate.workspace import clusters_touching, workspace_clusters
 
+    clusters = workspace_clusters(store) if document_ids is None else clusters_touching(store, document_ids)
     fired = 0
-    for cluster in workspace_clusters(store):
-        stances = {c.stance for c in cluster.claims}
-        described = "\n".join([cluster.text, *cluster.entity_names])
-        subject = Subject("cluster", f"cluster:{cluster.id}", described,
-                          stance="denies" if stances == {"denies"} else "asserts",
-                          credibility=cluster.credibility.grade)
+    for cluster in clusters:
+        subject = cluster_subject(cluster)
         for rule in rules:
             if rule.matches(subject):
                 payload = {"cluster": cluster.id, "credibility": cluster.credibility.grade,
@@ -147,4 +163,4 @@ def document_stored(store: Store, document_id: str) -> None:
 @hookimpl
 def ingest_finished(store: Store, document_ids: list[str]) -> None:
     if document_ids:
-        evaluate_clusters(store)
+        evaluate_clusters(store, document_ids)
