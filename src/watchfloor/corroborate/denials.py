@@ -96,6 +96,26 @@ def _topic_match(denial: Evidence, claim: Evidence, settings: ClusterSettings) -
     return value if value >= settings.threshold else 0.0
 
 
+def _cluster_index(
+    clusters: Sequence[Sequence[int]], evidences: Sequence[Evidence]
+) -> tuple[dict[tuple[str, bool], set[int]], dict[str, set[int]]]:
+    """Cluster positions by the parties acting in their claims (with the entities they name, for
+    denials of an allegation: the key's flag) and by their claims' documents: a denial can match
+    only a cluster in which one of its deniers acts or one reported in its own document."""
+    by_party: dict[tuple[str, bool], set[int]] = {}
+    by_document: dict[str, set[int]] = {}
+    for position, members in enumerate(clusters):
+        for member in members:
+            claim = evidences[member]
+            by_document.setdefault(claim.document_id, set()).add(position)
+            acting = claim.actors | claim.agents
+            for party in acting:
+                by_party.setdefault((party, False), set()).add(position)
+            for party in acting | claim.entity_ids:
+                by_party.setdefault((party, True), set()).add(position)
+    return by_party, by_document
+
+
 def attach(
     clusters: Sequence[Sequence[int]],
     evidences: Sequence[Evidence],
@@ -105,17 +125,21 @@ def attach(
     """For each candidate (a denial or no comment, by index into ``evidences``), the clusters (by
     position in ``clusters``) it attaches to; candidates that fit none are left out."""
     attached: dict[int, list[int]] = {}
+    by_party, by_document = _cluster_index(clusters, evidences)
     for candidate in candidates:
         denial = evidences[candidate]
-        scores = [
-            max(
+        scores = [0.0] * len(clusters)
+        reach = set(by_document.get(denial.document_id, ()))  # only these can score above 0
+        for party in _deniers(denial):
+            reach.update(by_party.get((party, denial.allegation), ()))
+        for position in reach:
+            members = clusters[position]
+            scores[position] = max(
                 [
                     _context_match(denial, [evidences[m] for m in members]),
                     *(_match(denial, evidences[m], settings) for m in members),
                 ]
             )
-            for members in clusters
-        ]
         if not any(scores):  # no cluster its party acts in: the claims its words deny
             scores = [
                 max((_topic(denial, evidences[m], settings) for m in members), default=0.0)

@@ -7,10 +7,11 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from watchfloor.corroborate.accounts import Voices, counter_accounts, denier_account
 from watchfloor.corroborate.clusters import cluster_claims
 from watchfloor.corroborate.credibility import Credibility, best_reliability, grade
 from watchfloor.corroborate.denials import attach
-from watchfloor.corroborate.evidence import ACTOR_ROLES, DocumentFacts, Evidence, name_words, source_key
+from watchfloor.corroborate.evidence import ACTOR_ROLES, DocumentFacts, Evidence, name_words
 from watchfloor.corroborate.origins import Origin, independent_origins, one_accused
 from watchfloor.corroborate.similarity import ClusterSettings, similarity, stems
 from watchfloor.extract.claims.embed import from_bytes
@@ -176,51 +177,6 @@ def figures(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _denier_account(claim: StoredClaim, denials: Sequence[StoredClaim]) -> bool:
-    """Whether an asserted claim is the denying party's own account of the matter, not support for
-    the claim: said by a denier, or in the voice of a statement that itself denies it."""
-    deniers = {e for d in denials for e in (d.speaker_entity_id, d.affiliation_entity_id) if e}
-    if {claim.speaker_entity_id, claim.affiliation_entity_id} & deniers:
-        return True
-    names = {source_key(n) for d in denials for n in (d.speaker, d.affiliation) if n}
-    own = [source_key(n) for n in (claim.speaker, claim.affiliation) if n]
-    if any(a == b or f"{a} " in f"{b} " or f"{b} " in f"{a} " for a in own for b in names):
-        return True  # "Tarvex" denies, "Tarvex Trading" gives its account
-    own_statement = claim.document_kind == "statement" and claim.speaker_status != "named"
-    return own_statement and any(d.document_id == claim.document_id for d in denials)
-
-
-def _counter_accounts(
-    claims: Sequence[StoredClaim],
-    words: Mapping[int, frozenset[str]],
-    members: set[int],
-    denials: Sequence[StoredClaim],
-    settings: ClusterSettings,
-) -> list[int]:
-    """What a denying party asserts beside its denial ("denied that any workers had walked out and
-    said all shifts were working normally"): its own account, which contradicts the claim, though
-    its words state something else. Claims of the denier within one story's reach of its denial, or
-    elsewhere in words its denial uses ("all shifts are working as normal"). ``words``: the content
-    stems of every asserting claim, by index."""
-    found = []
-    denied_words = [stems(d.claimed) for d in denials]
-    for index, own in words.items():
-        claim = claims[index]
-        if index in members or claim.sentence_start is None:
-            continue
-        for denial, theirs in zip(denials, denied_words, strict=True):
-            near = (
-                denial.document_id == claim.document_id
-                and denial.sentence_start is not None
-                and abs(denial.sentence_start - claim.sentence_start) <= settings.story_chars
-            )
-            echoed = len(own & theirs) >= 2
-            if (near or echoed) and _denier_account(claim, [denial]):
-                found.append(index)
-                break
-    return found
-
-
 def _object_words(frame: dict[str, Any] | None) -> frozenset[str]:
     """Stems of the nouns in a frame's object ("one-way attack drones" → attack, drone)."""
     found = (frame or {}).get("object") or {}
@@ -296,15 +252,16 @@ def build_clusters(
         publishers = [f.publisher for f in documents.values() if f.publisher]
     known = set(publishers) | {c.publisher for c in claims if c.publisher}
     claim_words = {i: stems(claims[i].claimed) for i in asserting}
+    voices = Voices(claims, asserting)
     clusters: list[ClaimCluster] = []
     for position, members in enumerate(groups):
         attached = sorted(i for i, where in denials.items() if position in where)
         denied = [i for i in members if claims[i].stance == "denies"] + attached
         denials_here = [claims[j] for j in denied]
         accounts = [
-            i for i in members if claims[i].stance == "asserts" and _denier_account(claims[i], denials_here)
+            i for i in members if claims[i].stance == "asserts" and denier_account(claims[i], denials_here)
         ]
-        accounts += _counter_accounts(claims, claim_words, set(members), denials_here, settings)
+        accounts += counter_accounts(claims, claim_words, set(members), denials_here, settings, voices)
         said = [i for i in members if claims[i].stance == "asserts" and i not in accounts]
         if not said and not denied:  # the party's own statements, with nothing to deny
             said, accounts = accounts, []
