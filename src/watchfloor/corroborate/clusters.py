@@ -9,7 +9,7 @@ chains two stories together.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import combinations
 
 from watchfloor.corroborate.evidence import Evidence
@@ -50,6 +50,21 @@ def _other_events(evidences: Sequence[Evidence], first: Sequence[int], second: S
     return sum(not compatible_events(x, y) for x, y in known) / len(known)
 
 
+def _alike(
+    first: Sequence[int], second: Sequence[int], score: Callable[[int, int], float], average: float
+) -> bool:
+    """No pair across two groups conflicts and their mean score reaches ``average`` (the pairs after
+    a conflict are never scored)."""
+    total = 0.0
+    for a in first:
+        for b in second:
+            value = score(a, b)
+            if value < 0:
+                return False
+            total += value
+    return total / (len(first) * len(second)) >= average
+
+
 class _Grouping:
     """Groups of claim indices with the scores seen between them."""
 
@@ -85,8 +100,7 @@ def cluster_claims(evidences: Sequence[Evidence], settings: ClusterSettings | No
         first, second = grouping.group_of[i], grouping.group_of[j]
         if first == second:
             continue
-        across = [score(a, b) for a in grouping.members[first] for b in grouping.members[second]]
-        if min(across) < 0 or sum(across) / len(across) < settings.average:
+        if not _alike(grouping.members[first], grouping.members[second], score, settings.average):
             continue
         if (
             _other_events(evidences, grouping.members[first], grouping.members[second])
