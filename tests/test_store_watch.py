@@ -71,3 +71,15 @@ def test_claims_and_documents_about_an_entity_include_those_not_naming_it(
     mentioning = {d.id for d in filled.documents(mentioning="Елабуге")}
     assert about <= mentioning and mentioning
     assert filled.documents(mentioning="no such entity") == []
+
+
+def test_co_mentions_count_shared_documents_most_first(store: SqlStore) -> None:
+    albatross, alabuga, kirby = ("Albatross", "ORG"), ("Alabuga", "GPE"), ("Kirby", "PERSON")
+    store.add_document(*plain("Albatross builds drones at Alabuga.", albatross, alabuga))
+    store.add_document(*plain("Kirby said Albatross hires at Alabuga.", kirby, albatross, alabuga))
+    store.add_document(*plain("Kirby spoke in Washington.", kirby, ("Washington", "GPE")))
+    ids = {m.text: m.entity_id for m in store.workspace_mentions()}
+    found = store.co_mentions(str(ids["Albatross"]))
+    assert found == [(ids["Alabuga"], 2), (ids["Kirby"], 1)]  # Washington shares no document with it
+    assert store.co_mentions(str(ids["Albatross"]), limit=1) == [(ids["Alabuga"], 2)]
+    assert store.co_mentions("no-such-entity") == []

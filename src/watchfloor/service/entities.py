@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -77,11 +76,7 @@ class EntityService:
         return EntityView(found, mentions, named, claims, judged, self._co_mentioned(found))
 
     def _co_mentioned(self, entity: EntitySummary, limit: int = 20) -> list[CoMention]:
-        shared: Counter[str] = Counter()
-        for document_id in entity.documents[:MAX_ENTITY_ITEMS]:
-            named = {m.entity_id for m in self.store.mentions(document_id) if m.entity_id}
-            shared.update(named - {entity.id})
-        top = shared.most_common(limit)
+        top = self.store.co_mentions(entity.id, limit)
         names = self.store.entity_names(e for e, _ in top)
         return [CoMention(e, names[e], n) for e, n in top if e in names]
 

@@ -138,6 +138,11 @@ class Store(LiveStore, ABC):
         """Every mention of an entity, by document and offset."""
 
     @abstractmethod
+    def co_mentions(self, entity_id: str, limit: int = 20) -> list[tuple[str, int]]:
+        """The other entities mentioned in the documents mentioning ``entity_id``, with how many of
+        those documents name them, most shared first (ties by id)."""
+
+    @abstractmethod
     def claims(self, query: ClaimFilter | None = None) -> list[StoredClaim]: ...
 
     @abstractmethod

@@ -200,6 +200,19 @@ class MentionsMixin(SqlSessions):
         order = (MentionRow.document_id, MentionRow.start, MentionRow.id)
         return self._mentions(MentionRow.entity_id == entity_id, _NOT_REJECTED, order=order)
 
+    def co_mentions(self, entity_id: str, limit: int = 20) -> list[tuple[str, int]]:
+        documents = select(MentionRow.document_id).where(MentionRow.entity_id == entity_id)
+        shared = func.count(distinct(MentionRow.document_id))
+        statement = (
+            select(MentionRow.entity_id, shared)
+            .where(MentionRow.document_id.in_(documents), MentionRow.entity_id != entity_id)
+            .group_by(MentionRow.entity_id)
+            .order_by(shared.desc(), MentionRow.entity_id)
+            .limit(limit)
+        )
+        with self._read() as session:
+            return [(str(other), int(count)) for other, count in session.execute(statement)]
+
     def _entity_summaries(
         self, *, type: str | None = None, ids: list[str] | None = None, limit: int = 20
     ) -> list[EntitySummary]:
