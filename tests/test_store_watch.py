@@ -83,3 +83,12 @@ def test_co_mentions_count_shared_documents_most_first(store: SqlStore) -> None:
     assert found == [(ids["Alabuga"], 2), (ids["Kirby"], 1)]  # Washington shares no document with it
     assert store.co_mentions(str(ids["Albatross"]), limit=1) == [(ids["Alabuga"], 2)]
     assert store.co_mentions("no-such-entity") == []
+
+
+def test_documents_by_id_keeps_the_order_asked_for(store: SqlStore) -> None:
+    first = store.add_document(*plain("Albatross builds drones at Alabuga.", publisher="Kama Courier"))
+    second = store.add_document(*plain("Kirby spoke in Washington."))
+    found = store.documents_by_id([second.document_id, "unknown", first.document_id, second.document_id])
+    assert [d.id for d in found] == [second.document_id, first.document_id]
+    assert found[1].publisher == "Kama Courier" and found[1].text == "Albatross builds drones at Alabuga."
+    assert store.documents_by_id([]) == []

@@ -68,7 +68,7 @@ class EntityService:
             raise NotFoundError(f"no entity {entity!r} in this workspace (see `watchfloor entities`)")
         mentions = self.store.entity_mentions(found.id)
         keys = {m.key for m in mentions}
-        named = [d for d in (self.store.document(i) for i in found.documents[:MAX_ENTITY_ITEMS]) if d]
+        named = self.store.documents_by_id(found.documents[:MAX_ENTITY_ITEMS])
         claims = self.store.claims(ClaimFilter(entity_id=found.id, limit=MAX_ENTITY_ITEMS))
         judged = [j for j in self.store.judgements() if _concerns(j, found.id, keys)]
         named.sort(key=lambda d: d.published_at or d.ingested_at or datetime.min.replace(tzinfo=UTC),

@@ -8,7 +8,7 @@ later judgements) lives in tables of its own, never mixed with machine output.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -79,6 +79,10 @@ class Store(LiveStore, ABC):
 
     @abstractmethod
     def document(self, document_id: str) -> StoredDocument | None: ...
+
+    @abstractmethod
+    def documents_by_id(self, document_ids: Sequence[str]) -> list[StoredDocument]:
+        """The stored documents among ``document_ids``, in that order (unknown ids left out)."""
 
     @abstractmethod
     def documents(

@@ -7,7 +7,7 @@ SQLite and a ``tsvector`` column with a GIN index on PostgreSQL (both created by
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -35,7 +35,7 @@ from watchfloor.store.engine import SqlSessions
 from watchfloor.store.mentions import write_analysis
 from watchfloor.store.publishers import publisher_id
 from watchfloor.store.records import read_cursor
-from watchfloor.store.rows import from_row, now
+from watchfloor.store.rows import chunks, from_row, now
 from watchfloor.store.tables import DocumentRow, EntityRow, MentionRow, PublisherRow, UtcDateTime
 from watchfloor.text.search import parse_query, search_keys
 
@@ -153,6 +153,15 @@ class DocumentsMixin(SqlSessions):
         with self._read() as session:
             row = session.execute(self._documents_query().where(DocumentRow.id == document_id)).first()
             return _stored_document(row[0], row[1]) if row else None
+
+    def documents_by_id(self, document_ids: Sequence[str]) -> list[StoredDocument]:
+        found: dict[str, StoredDocument] = {}
+        with self._read() as session:
+            for part in chunks(list(dict.fromkeys(document_ids))):
+                statement = self._documents_query().where(DocumentRow.id.in_(part))
+                for row, publisher in session.execute(statement):
+                    found[row.id] = _stored_document(row, publisher)
+        return [found[i] for i in dict.fromkeys(document_ids) if i in found]
 
     def documents(
         self,
