@@ -58,7 +58,7 @@ class ClaimCluster:
 
     def involves(self, entity_ids: set[str]) -> bool:
         """Whether one of the entities takes part in a claim of the cluster (or speaks it)."""
-        return any(entity_ids & _parties(c) for c in self.claims)
+        return any(entity_ids & claim_parties(c) for c in self.claims)
 
     def to_json(self) -> dict[str, Any]:
         """The ``watchfloor claims --format jsonl`` record (docs/corroboration.md)."""
@@ -86,7 +86,8 @@ class ClaimCluster:
         }
 
 
-def _parties(claim: StoredClaim) -> set[str]:
+def claim_parties(claim: StoredClaim) -> set[str]:
+    """The entities that speak a claim or take part in what it reports."""
     own = {e for e in (claim.speaker_entity_id, claim.affiliation_entity_id) if e}
     return own | {p.entity_id for p in claim.participants if p.entity_id}
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Sequence
 
 from watchfloor.corroborate.clusters import MAX_BLOCK
 from watchfloor.corroborate.evidence import DocumentFacts
-from watchfloor.corroborate.service import ClaimCluster, build_clusters
+from watchfloor.corroborate.service import ClaimCluster, build_clusters, claim_parties
 from watchfloor.store.base import ClaimFilter, Store, StoredClaim
 
 #: Claims considered at most in one clustering run.
@@ -57,16 +57,9 @@ def clusters_touching(store: Store, document_ids: Collection[str]) -> list[Claim
     return [c for c in clusters if any(claim.id in new for claim in c.claims)]
 
 
-def _entities(claim: StoredClaim) -> Iterator[str]:
+def _entities(claim: StoredClaim) -> set[str]:
     """The entities a claim names, quotes or involves."""
-    for entity in [
-        *claim.entity_ids,
-        claim.speaker_entity_id,
-        claim.affiliation_entity_id,
-        *(p.entity_id for p in claim.participants),
-    ]:
-        if entity:
-            yield entity
+    return set(claim.entity_ids) | claim_parties(claim)
 
 
 def _clusters(

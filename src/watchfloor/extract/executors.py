@@ -66,6 +66,7 @@ def analyse_batch(spec: PipelineSpec, analyses: list[Analysis]) -> list[Analysis
 
 
 def _prepare_worker(spec: PipelineSpec) -> None:
+    """``Client.run`` target: build the pipeline on a worker, sending nothing back (not the models)."""
     prepare(spec)
 
 

@@ -53,6 +53,13 @@ def write_entities(session: Session, entities: Sequence[ResolvedEntity]) -> None
         insert_ignoring_duplicates(session, EntityBlockRow, part)
 
 
+def lock_entities(session: Session) -> None:
+    """On PostgreSQL, keep writers from inserting entities until this resolution is written (they
+    would write entities it drops); SQLite serialises writers anyway."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("LOCK TABLE entity IN SHARE ROW EXCLUSIVE MODE"))
+
+
 def delete_unreferenced(session: Session, candidates: Iterable[str] | None = None) -> None:
     """Remove entities (among ``candidates``, or any) that no mention or claim refers to."""
     referenced: CompoundSelect[tuple[str | None]] = union(
@@ -121,8 +128,7 @@ class BlocksMixin(SqlSessions):
         chosen = sorted(set(document_ids))
         resolved = sorted(entities, key=lambda e: e.id)
         with self._write.begin() as session:
-            if self.dialect == "postgresql":  # like replace_entities: one resolution writes at a time
-                session.execute(text("LOCK TABLE entity IN SHARE ROW EXCLUSIVE MODE"))
+            lock_entities(session)
             before: set[str] = set()
             for group in chunks(chosen):
                 linked = select(MentionRow.entity_id).distinct().where(

@@ -150,18 +150,18 @@ class DocumentsMixin(SqlSessions):
         )
 
     def document(self, document_id: str) -> StoredDocument | None:
-        with self._read() as session:
-            row = session.execute(self._documents_query().where(DocumentRow.id == document_id)).first()
-            return _stored_document(row[0], row[1]) if row else None
+        found = self.documents_by_id([document_id])
+        return found[0] if found else None
 
     def documents_by_id(self, document_ids: Sequence[str]) -> list[StoredDocument]:
+        wanted = list(dict.fromkeys(document_ids))
         found: dict[str, StoredDocument] = {}
         with self._read() as session:
-            for part in chunks(list(dict.fromkeys(document_ids))):
+            for part in chunks(wanted):
                 statement = self._documents_query().where(DocumentRow.id.in_(part))
                 for row, publisher in session.execute(statement):
                     found[row.id] = _stored_document(row, publisher)
-        return [found[i] for i in dict.fromkeys(document_ids) if i in found]
+        return [found[i] for i in wanted if i in found]
 
     def documents(
         self,

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete, distinct, func, insert, or_, select, text, update
+from sqlalchemy import delete, distinct, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from watchfloor.model import Analysis, Document, EntityMention, Span
 from watchfloor.store.base import EntitySummary, ResolvedEntity, StoredMention, StoredTime, WatchlistEntry
-from watchfloor.store.blocks import delete_unreferenced, entity_name_row, write_entities
+from watchfloor.store.blocks import delete_unreferenced, entity_name_row, lock_entities, write_entities
 from watchfloor.store.claims import relink_claims, write_claims
 from watchfloor.store.engine import SqlSessions
 from watchfloor.store.entities import EntityGrouper, coarse_type
@@ -148,6 +148,8 @@ class _DocumentWriter:
 
 #: Mentions an analyst rejected belong to no entity and are not resolved.
 _NOT_REJECTED = or_(MentionRow.review.is_(None), MentionRow.review != "rejected")
+#: Mentions in ingestion order: documents as they were stored, then by offset.
+_INGESTION_ORDER = (DocumentRow.ingested_at, DocumentRow.id, MentionRow.start, MentionRow.end, MentionRow.id)
 
 
 class MentionsMixin(SqlSessions):
@@ -276,22 +278,19 @@ class MentionsMixin(SqlSessions):
             return {entity_id: name for entity_id, name in rows}
 
     def workspace_mentions(self) -> list[StoredMention]:
-        order = (DocumentRow.ingested_at, DocumentRow.id, MentionRow.start, MentionRow.end, MentionRow.id)
-        return self._mentions(_NOT_REJECTED, order=order)
+        return self._mentions(_NOT_REJECTED, order=_INGESTION_ORDER)
 
     def document_mentions(self, document_ids: Iterable[str]) -> list[StoredMention]:
-        order = (DocumentRow.ingested_at, DocumentRow.id, MentionRow.start, MentionRow.end, MentionRow.id)
         found: list[StoredMention] = []
         for part in chunks(sorted(set(document_ids))):
-            found += self._mentions(MentionRow.document_id.in_(part), _NOT_REJECTED, order=order)
+            found += self._mentions(MentionRow.document_id.in_(part), _NOT_REJECTED, order=_INGESTION_ORDER)
         return found
 
     def replace_entities(self, entities: Iterable[ResolvedEntity]) -> None:
         resolved = sorted(entities, key=lambda e: e.id)
         entity_of_mention = {m: e.id for e in resolved for m in e.mention_ids}
         with self._write.begin() as session:
-            if self.dialect == "postgresql":  # writers insert entities: keep them out until this is done
-                session.execute(text("LOCK TABLE entity IN SHARE ROW EXCLUSIVE MODE"))
+            lock_entities(session)
             for table in (EntityNameRow, EntityBlockRow):  # every entity's are rewritten below
                 session.execute(delete(table))
             write_entities(session, resolved)
